@@ -1,0 +1,26 @@
+import { defineContentScript } from "wxt/utils/define-content-script";
+import { KEFU_VERSION } from "../../../shared/version.ts";
+import type { Feature } from "../../features/feature.ts";
+import { statusChip } from "../../features/status-chip.tsx";
+import { SELLER_SITE_MATCHES } from "../../sites/matches.ts";
+
+const features: Feature[] = [statusChip];
+
+export default defineContentScript({
+  matches: SELLER_SITE_MATCHES,
+  allFrames: true,
+  cssInjectionMode: "ui",
+  async main(ctx) {
+    // Only the top frame shows page-level UI; frames are handled by features that need them.
+    if (window.top !== window) return;
+    document.documentElement.dataset.kefuKit = KEFU_VERSION;
+    ctx.onInvalidated(() => delete document.documentElement.dataset.kefuKit);
+    for (const feature of features) {
+      try {
+        await feature.start(ctx);
+      } catch (err) {
+        console.error(`[kefu] feature ${feature.id} failed to start`, err);
+      }
+    }
+  },
+});

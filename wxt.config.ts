@@ -1,0 +1,21 @@
+import preact from "@preact/preset-vite";
+import { defineConfig } from "wxt";
+import { SELLER_SITE_MATCHES } from "./extension/sites/matches.ts";
+
+// Entrypoints live in extension/entrypoints; they only wire features together.
+export default defineConfig({
+  srcDir: "extension",
+  outDir: ".output",
+  modules: ["@wxt-dev/webextension-polyfill"],
+  manifestVersion: 3,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: "__MSG_extName__",
+    description: "__MSG_extDescription__",
+    default_locale: "zh_CN",
+    permissions: ["storage", "alarms"],
+    // The background store talks to the team's Worker (any URL the lead configures) and reads seller pages.
+    host_permissions: [...SELLER_SITE_MATCHES, "https://*/*"],
+    action: { default_title: "__MSG_extName__" },
+  },
+});
