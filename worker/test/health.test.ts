@@ -1,0 +1,24 @@
+import { exports } from "cloudflare:workers";
+import { describe, expect, it } from "vitest";
+import { KEFU_VERSION } from "../../shared/version.ts";
+
+describe("GET /health", () => {
+  it("answers 200 with ok and the version, without auth", async () => {
+    const res = await exports.default.fetch("http://kefu.test/health");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/application\/json/);
+    expect(await res.json()).toEqual({ ok: true, version: KEFU_VERSION });
+  });
+
+  it("sends secure headers", async () => {
+    const res = await exports.default.fetch("http://kefu.test/health");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+  });
+
+  it("answers unknown paths with a JSON 404", async () => {
+    const res = await exports.default.fetch("http://kefu.test/nope");
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: { code: "not_found" } });
+  });
+});
