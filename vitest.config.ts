@@ -9,7 +9,11 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: "shared", include: ["shared/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "shared",
+          include: ["shared/**/*.test.ts", "cli/**/*.test.ts", "scripts/**/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         plugins: [cloudflareTest({ wrangler: { configPath: "./wrangler.toml" } })],

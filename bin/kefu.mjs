@@ -13,7 +13,9 @@ const commands = readdirSync(cliDir)
 
 const [name, ...argv] = process.argv.slice(2);
 if (!name || name === "--help" || name === "-h" || name === "help") {
-  console.log(`用法 Usage: kefu <command> [options]\n\nCommands: ${commands.join(", ")}\nkefu <command> --help for details.`);
+  console.log(
+    `用法 Usage: kefu <command> [options]\n\nCommands: ${commands.join(", ")}\nkefu <command> --help for details.`,
+  );
   process.exit(name ? 0 : 1);
 }
 const file = join(cliDir, `${name}.ts`);
