@@ -142,8 +142,11 @@ export type PhraseBatchRequest = v.InferInput<typeof PhraseBatchRequestSchema>;
 
 export interface BatchConflict {
   id: string;
-  /** stale: baseRev is not the current rev; forbidden: not yours to change; missing: delete of an unknown id. */
-  reason: "stale" | "forbidden" | "missing";
+  /**
+   * stale: baseRev is not the current rev; forbidden: not yours to change; missing: delete of an unknown or
+   * already deleted id; limit: the team already holds LIMITS.teamItems live items.
+   */
+  reason: "stale" | "forbidden" | "missing" | "limit";
   /** Current server version (for stale), so the client can merge and retry. */
   current?: Phrase | PhraseGroup;
 }

@@ -23,13 +23,14 @@ function mergeItems<T extends { id: string; rev: number; deleted?: boolean }>(
   base: Record<string, T>,
   incoming: readonly T[],
 ): Record<string, T> {
-  const next = { ...base };
+  // Tombstones stay in `seen` while merging so an older copy later in the answer cannot resurrect the item.
+  const seen = new Map<string, T>(Object.entries(base));
   for (const item of incoming) {
-    const known = next[item.id];
-    if (known && known.rev >= item.rev) continue;
-    if (item.deleted) delete next[item.id];
-    else next[item.id] = item;
+    const known = seen.get(item.id);
+    if (!known || known.rev < item.rev) seen.set(item.id, item);
   }
+  const next: Record<string, T> = {};
+  for (const [id, item] of seen) if (!item.deleted) next[id] = item;
   return next;
 }
 

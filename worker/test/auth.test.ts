@@ -1,0 +1,130 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { MeResponse, TokenListResponse } from "../../shared/api.ts";
+import { call, createTeam, json, phraseInput, SECRET, type Team, testEnv } from "./helpers.ts";
+
+describe("POST /v1/teams (bootstrap)", () => {
+  it("is impossible without BOOTSTRAP_SECRET configured", async () => {
+    const res = await call("POST", "/v1/teams", {
+      token: SECRET,
+      body: { name: "店" },
+      env: testEnv({ BOOTSTRAP_SECRET: "" }),
+    });
+    expect(res.status).toBe(503);
+    expect(await json(res)).toMatchObject({ error: { code: "not_configured" } });
+  });
+  it("refuses a wrong or missing secret", async () => {
+    expect((await call("POST", "/v1/teams", { token: "nope", body: { name: "店" } })).status).toBe(401);
+    expect((await call("POST", "/v1/teams", { body: { name: "店" } })).status).toBe(401);
+  });
+  it("validates the name and creates a team whose admin token works once shown", async () => {
+    const bad = await call("POST", "/v1/teams", { token: SECRET, body: { name: "" } });
+    expect(bad.status).toBe(400);
+    expect((await json<{ error: { message: string } }>(bad)).error.message).toMatch(/^name/);
+    const res = await call("POST", "/v1/teams", { token: SECRET, body: { name: "演示店", adminName: "店长" } });
+    expect(res.status).toBe(201);
+    const created = await json<{ teamId: string; adminToken: string }>(res);
+    expect(created.adminToken).toMatch(/^kefu_[a-z0-9]{16}_/);
+    const me = await json<MeResponse>(await call("GET", "/v1/me", { token: created.adminToken }));
+    expect(me).toMatchObject({ teamId: created.teamId, shopName: "演示店", role: "admin", name: "店长" });
+  });
+});
+
+describe("authorization matrix", () => {
+  let team: Team;
+  let other: Team;
+  let revoked: string;
+  beforeAll(async () => {
+    team = await createTeam();
+    other = await createTeam("别家店");
+    const minted = await json<{ token: string; info: { tokenId: string } }>(
+      await call("POST", "/v1/tokens", { token: team.admin, body: { role: "agent", name: "离职" } }),
+    );
+    revoked = minted.token;
+    expect((await call("DELETE", `/v1/tokens/${minted.info.tokenId}`, { token: team.admin })).status).toBe(200);
+  });
+
+  // [method, path, body, status for agent, status for admin]
+  const routes: [string, string, unknown, number, number][] = [
+    ["GET", "/v1/me", undefined, 200, 200],
+    ["GET", "/v1/sync", undefined, 200, 200],
+    ["GET", "/v1/settings", undefined, 200, 200],
+    ["PUT", "/v1/settings", { settings: { shopName: "新名", agents: {} } }, 403, 200],
+    ["POST", "/v1/phrases/batch", { upserts: [{ phrase: phraseInput("t1") }] }, 403, 200],
+    ["POST", "/v1/phrases/batch", { upserts: [{ phrase: phraseInput("p1", { scope: "personal" }) }] }, 200, 200],
+    ["POST", "/v1/groups/batch", { upserts: [{ group: { id: "g9", name: "组", order: 1 } }] }, 403, 200],
+    ["GET", "/v1/usage", undefined, 200, 200],
+    ["POST", "/v1/usage", { counts: { t1: 1 } }, 200, 200],
+    ["GET", "/v1/tokens", undefined, 403, 200],
+    ["POST", "/v1/tokens", { role: "agent", name: "新人" }, 403, 201],
+    ["DELETE", "/v1/tokens/tok_nonexistent", undefined, 403, 404],
+  ];
+
+  for (const [method, path, body, agentStatus, adminStatus] of routes) {
+    const label = `${method} ${path} ${body ? JSON.stringify(body).slice(0, 40) : ""}`;
+    it(`${label}: no / malformed / revoked / other team's token → 401`, async () => {
+      for (const token of [undefined, "garbage", `kefu_${"a".repeat(16)}_${"b".repeat(43)}`, revoked]) {
+        const res = await call(method, path, { token, body });
+        expect(res.status, String(token)).toBe(401);
+        expect(await json(res)).toMatchObject({ error: { code: "unauthorized" } });
+      }
+      // A token of another team is bound to that team: it never sees this team's data.
+      const me = await json<MeResponse>(await call("GET", "/v1/me", { token: other.admin }));
+      expect(me.teamId).not.toBe(team.teamId);
+    });
+    it(`${label}: agent → ${agentStatus}, admin → ${adminStatus}`, async () => {
+      const asAgent = await call(method, path, { token: team.agent, body });
+      expect(asAgent.status).toBe(agentStatus);
+      if (agentStatus === 403) expect(await json(asAgent)).toMatchObject({ error: { code: "forbidden" } });
+      const asAdmin = await call(method, path, { token: team.admin, body });
+      expect(asAdmin.status).toBe(adminStatus);
+    });
+  }
+
+  it("revocation takes effect on the very next request; last admin cannot be revoked", async () => {
+    const minted = await json<{ token: string; info: { tokenId: string } }>(
+      await call("POST", "/v1/tokens", { token: team.admin, body: { role: "admin", name: "副店长" } }),
+    );
+    expect((await call("GET", "/v1/me", { token: minted.token })).status).toBe(200);
+    await call("DELETE", `/v1/tokens/${minted.info.tokenId}`, { token: team.admin });
+    expect((await call("GET", "/v1/me", { token: minted.token })).status).toBe(401);
+    const list = await json<TokenListResponse>(await call("GET", "/v1/tokens", { token: team.admin }));
+    const self = list.tokens.find((t) => t.role === "admin" && !t.revokedAt);
+    const res = await call("DELETE", `/v1/tokens/${self?.tokenId}`, { token: team.admin });
+    expect(res.status).toBe(409);
+  });
+
+  it("tokens are stored only as hashes and listed without secrets", async () => {
+    const list = await call("GET", "/v1/tokens", { token: team.admin });
+    const text = await list.text();
+    expect(text).not.toContain(team.agent.split("_")[2]);
+    expect(text).not.toContain("hash");
+    // KV never holds tokens either.
+    const keys = await env.KEFU_KV.list();
+    for (const k of keys.keys) expect(k.name.startsWith("t:")).toBe(true);
+  });
+
+  it("CORS allows only listed extension origins", async () => {
+    const origin = "chrome-extension://abcdefghijklmnopabcdefghijklmnop";
+    const listed = testEnv({ ALLOWED_ORIGINS: origin });
+    const ok = await call("OPTIONS", "/v1/me", {
+      env: listed,
+      headers: { origin, "access-control-request-method": "GET" },
+    });
+    expect(ok.headers.get("access-control-allow-origin")).toBe(origin);
+    const evil = await call("GET", "/health", { env: listed, headers: { origin: "https://evil.example" } });
+    expect(evil.headers.get("access-control-allow-origin")).toBeNull();
+    const star = testEnv({ ALLOWED_ORIGINS: "*" });
+    expect(
+      (await call("GET", "/health", { env: star, headers: { origin } })).headers.get("access-control-allow-origin"),
+    ).toBe(origin);
+    expect(
+      (await call("GET", "/health", { env: star, headers: { origin: "https://evil.example" } })).headers.get(
+        "access-control-allow-origin",
+      ),
+    ).toBeNull();
+    expect(
+      (await call("GET", "/health", { headers: { origin } })).headers.get("access-control-allow-origin"),
+    ).toBeNull();
+  });
+});
