@@ -20,10 +20,14 @@ export const MatchTier = {
   pinyinInitialsInside: 3,
   titleText: 4,
   contentText: 5,
+  /** Empty query: the most used / most recent phrases. */
+  recent: 6,
 } as const;
 export type MatchTier = (typeof MatchTier)[keyof typeof MatchTier];
 
 const NO_MATCH = 255;
+/** Initials are matched inside titles/content heads only for 2+ letters without digits (digits mean a code). */
+const INITIALS_QUERY = /^[a-z]{2,}$/;
 const DAY_MS = 86_400_000;
 
 export interface SearchHit<P extends PhraseWithKeys = PhraseWithKeys> {
@@ -53,7 +57,7 @@ export interface CreateSearchIndexOptions {
   now?: number;
 }
 
-/** A blob of entries and the offset where each phrase's entries start (ascending). */
+/** A blob of entries (in rank order) and the offset of each entry's leading separator (ascending). */
 interface Blob {
   text: string;
   starts: Int32Array;
@@ -61,16 +65,20 @@ interface Blob {
 
 function buildBlob(entries: readonly string[]): Blob {
   const starts = new Int32Array(entries.length);
-  let text = "";
+  const parts: string[] = [];
+  let length = 0;
   for (let i = 0; i < entries.length; i++) {
-    starts[i] = text.length;
-    text += SEP + (entries[i] as string);
+    starts[i] = length;
+    const entry = entries[i] as string;
+    parts.push(SEP, entry);
+    length += 1 + entry.length;
   }
-  return { text: text + SEP, starts };
+  parts.push(SEP);
+  return { text: parts.join(""), starts };
 }
 
-/** Index of the phrase whose entries contain offset `pos`. */
-function phraseAt(starts: Int32Array, pos: number): number {
+/** Entry (rank position) whose text contains offset `pos`. */
+function entryAt(starts: Int32Array, pos: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {
@@ -95,6 +103,11 @@ function usageScore(usage: PhraseUsage | undefined, now: number): number {
   return score;
 }
 
+/**
+ * Builds the index. Phrases are laid out in rank order (usage score, then shorter code, then input order), so
+ * within one tier the first hits found are the best ones: a search stops scanning a tier as soon as it has
+ * `limit` results, which bounds the work for very common queries ("亲", "h").
+ */
 export function createSearchIndex<P extends PhraseWithKeys>(
   phrases: readonly P[],
   usage?: Readonly<Record<string, PhraseUsage>> | ReadonlyMap<string, PhraseUsage>,
@@ -106,44 +119,121 @@ export function createSearchIndex<P extends PhraseWithKeys>(
   const usageOf = (id: string): PhraseUsage | undefined =>
     usage instanceof Map ? usage.get(id) : (usage as Record<string, PhraseUsage> | undefined)?.[id];
 
-  const codes = buildBlob(phrases.map((p) => p.keys.c));
-  const pinyin = buildBlob(phrases.map((p) => p.keys.p.join(SEP)));
-  const initials = buildBlob(phrases.map((p) => p.keys.i));
-  const texts = phrases.map((p) => p.keys.s ?? normalizeText(rawSearchText(p)));
-  const text = buildBlob(texts);
-  /** Where the content starts inside each phrase's text entry: matches before it are title matches. */
-  const titleEnd = new Int32Array(count);
-  for (let i = 0; i < count; i++) titleEnd[i] = (texts[i] as string).indexOf("\n");
-  const idToIndex = new Map<string, number>();
-  const scores = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const id = (phrases[i] as P).id;
-    idToIndex.set(id, i);
-    scores[i] = usageScore(usageOf(id), now);
+  const initialScores = phrases.map((p) => usageScore(usageOf(p.id), now));
+  const order = phrases.map((_, i) => i);
+  order.sort(
+    (a, b) =>
+      (initialScores[b] as number) - (initialScores[a] as number) ||
+      (phrases[a] as P).keys.c.length - (phrases[b] as P).keys.c.length ||
+      a - b,
+  );
+  /** Everything below is indexed by rank position r; ranked[r] is the phrase. */
+  const ranked = order.map((i) => phrases[i] as P);
+  const scores = Float64Array.from(order.map((i) => initialScores[i] as number));
+  const codeList = ranked.map((p) => p.keys.c);
+  const initialsList = ranked.map((p) => p.keys.i);
+  const titleList: string[] = [];
+  const contentList: string[] = [];
+  for (const p of ranked) {
+    const text = p.keys.s ?? normalizeText(rawSearchText(p));
+    const newline = text.indexOf("\n");
+    titleList.push(text.slice(0, newline));
+    contentList.push(text.slice(newline + 1));
   }
+  const codes = buildBlob(codeList);
+  // Pinyin keys are prefix-matched through one sorted array and binary search: a blob scan costs ~0.5 ms for a
+  // missing key whose first letter is common ("hddz96"), a binary search microseconds.
+  const pinyinKeys: string[] = [];
+  const pinyinRanksList: number[] = [];
+  for (let r = 0; r < count; r++) {
+    for (const key of (ranked[r] as P).keys.p) {
+      pinyinKeys.push(key);
+      pinyinRanksList.push(r);
+    }
+  }
+  const pinyinOrder = pinyinKeys.map((_, k) => k);
+  pinyinOrder.sort((a, b) => {
+    const ka = pinyinKeys[a] as string;
+    const kb = pinyinKeys[b] as string;
+    return ka < kb ? -1 : ka > kb ? 1 : a - b;
+  });
+  const sortedPinyin = pinyinOrder.map((k) => pinyinKeys[k] as string);
+  const sortedPinyinRanks = Int32Array.from(pinyinOrder.map((k) => pinyinRanksList[k] as number));
+  const initials = buildBlob(initialsList);
+  const titles = buildBlob(titleList);
+  const contents = buildBlob(contentList);
+  const rankOfId = new Map<string, number>();
+  for (let r = 0; r < count; r++) rankOfId.set((ranked[r] as P).id, r);
+  /** Phrases whose usage changed after the index was built: checked one by one on every search. */
+  const boosted = new Set<number>();
 
   // Per-search scratch, reused to avoid allocation per keystroke.
   const tiers = new Uint8Array(count).fill(NO_MATCH);
   const touched = new Int32Array(count);
   let touchedCount = 0;
 
-  function mark(index: number, tier: number): void {
-    const current = tiers[index] as number;
-    if (current === NO_MATCH) touched[touchedCount++] = index;
-    if (tier < current) tiers[index] = tier;
+  /** Marks rank `r` with `tier` if better; returns whether `r` is newly matched. */
+  function mark(r: number, tier: number): boolean {
+    const current = tiers[r] as number;
+    if (tier < current) tiers[r] = tier;
+    if (current !== NO_MATCH) return false;
+    touched[touchedCount++] = r;
+    return true;
   }
 
-  /** Every phrase with `needle` in its entries gets `tier` (or `classify`'s tier) unless it already has a better one. */
-  function scan(blob: Blob, needle: string, tier: number, classify?: (index: number, offset: number) => number): void {
+  /**
+   * Marks phrases whose entries contain `needle` (at an entry start when `atStart`), in rank order, until
+   * `wanted` new phrases are found. The needle carries no separator so `indexOf` can skip ahead on its first
+   * character; a start-of-entry match is verified by looking at the character before it.
+   */
+  function scan(blob: Blob, needle: string, atStart: boolean, tier: number, wanted: number): number {
     const { text: haystack, starts } = blob;
+    let found = 0;
     let from = 0;
-    for (;;) {
+    while (found < wanted) {
       const pos = haystack.indexOf(needle, from);
-      if (pos < 0) return;
-      const index = phraseAt(starts, pos);
-      mark(index, classify ? classify(index, pos - (starts[index] as number) - 1) : tier);
-      from = index + 1 < count ? (starts[index + 1] as number) : haystack.length;
+      if (pos < 0) break;
+      if (atStart && haystack.charCodeAt(pos - 1) !== 1) {
+        from = pos + 1;
+        continue;
+      }
+      const r = entryAt(starts, pos);
+      // Boosted phrases are re-ranked by their new score later; they must not use up a tier's quota.
+      if (mark(r, tier) && (boosted.size === 0 || !boosted.has(r))) found++;
+      from = r + 1 < count ? (starts[r + 1] as number) : haystack.length;
     }
+    return found;
+  }
+
+  /** Marks every phrase with a pinyin key starting with `prefix`; returns how many were newly matched. */
+  function scanPinyin(prefix: string): number {
+    let lo = 0;
+    let hi = sortedPinyin.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((sortedPinyin[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let found = 0;
+    for (let k = lo; k < sortedPinyin.length && (sortedPinyin[k] as string).startsWith(prefix); k++) {
+      const r = sortedPinyinRanks[k] as number;
+      if (mark(r, MatchTier.pinyinPrefix) && (boosted.size === 0 || !boosted.has(r))) found++;
+    }
+    return found;
+  }
+
+  /** The tier of one phrase for a query, checked directly (boosted phrases). */
+  function matchOne(r: number, q: string, latin: string | undefined): number {
+    const code = codeList[r] as string;
+    if (code === q) return MatchTier.exactCode;
+    if (code.startsWith(q)) return MatchTier.codePrefix;
+    if (latin && (ranked[r] as P).keys.p.some((key) => key.startsWith(latin))) return MatchTier.pinyinPrefix;
+    if (latin && INITIALS_QUERY.test(latin) && (initialsList[r] as string).includes(latin)) {
+      return MatchTier.pinyinInitialsInside;
+    }
+    if ((titleList[r] as string).includes(q)) return MatchTier.titleText;
+    if ((contentList[r] as string).includes(q)) return MatchTier.contentText;
+    return NO_MATCH;
   }
 
   function better(a: number, b: number): boolean {
@@ -153,21 +243,18 @@ export function createSearchIndex<P extends PhraseWithKeys>(
     const sa = scores[a] as number;
     const sb = scores[b] as number;
     if (sa !== sb) return sa > sb;
-    const ca = (phrases[a] as P).keys.c.length;
-    const cb = (phrases[b] as P).keys.c.length;
-    if (ca !== cb) return ca < cb;
-    return a < b;
+    return a < b; // rank order already holds the code-length tie-break
   }
 
   /** Keeps the `limit` best of the touched phrases, in order (insertion into a short sorted list). */
   function topTouched(limit: number): number[] {
     const best: number[] = [];
     for (let t = 0; t < touchedCount; t++) {
-      const index = touched[t] as number;
-      if (best.length === limit && !better(index, best[limit - 1] as number)) continue;
+      const r = touched[t] as number;
+      if (best.length === limit && !better(r, best[limit - 1] as number)) continue;
       let at = best.length === limit ? limit - 1 : best.length;
-      while (at > 0 && better(index, best[at - 1] as number)) at--;
-      best.splice(at, 0, index);
+      while (at > 0 && better(r, best[at - 1] as number)) at--;
+      best.splice(at, 0, r);
       if (best.length > limit) best.pop();
     }
     return best;
@@ -182,22 +269,25 @@ export function createSearchIndex<P extends PhraseWithKeys>(
     const q = normalizeQuery(query);
     touchedCount = 0;
     if (q === "") {
-      for (let i = 0; i < count; i++) if ((scores[i] as number) > 0) mark(i, MatchTier.contentText);
+      for (let r = 0; r < count && touchedCount < limit; r++) if ((scores[r] as number) > 0) mark(r, MatchTier.recent);
+      for (const r of boosted) mark(r, MatchTier.recent);
     } else {
-      // Codes are usually unique, but a library may hold duplicates: every exact one is marked.
-      scan(codes, SEP + q + SEP, MatchTier.exactCode);
-      scan(codes, SEP + q, MatchTier.codePrefix);
       const latin = compactLatin(q);
-      if (latin) {
-        scan(pinyin, SEP + latin, MatchTier.pinyinPrefix);
-        if (latin.length >= 2) scan(initials, latin, MatchTier.pinyinInitialsInside);
+      let found = scan(codes, q + SEP, true, MatchTier.exactCode, count);
+      found += scan(codes, q, true, MatchTier.codePrefix, limit - found);
+      if (latin && found < limit) found += scanPinyin(latin);
+      if (latin && INITIALS_QUERY.test(latin) && found < limit) {
+        found += scan(initials, latin, false, MatchTier.pinyinInitialsInside, limit - found);
       }
-      scan(text, q, MatchTier.contentText, (index, offset) =>
-        offset < (titleEnd[index] as number) ? MatchTier.titleText : MatchTier.contentText,
-      );
+      if (found < limit) found += scan(titles, q, false, MatchTier.titleText, limit - found);
+      if (found < limit) scan(contents, q, false, MatchTier.contentText, limit - found);
+      for (const r of boosted) {
+        const tier = matchOne(r, q, latin);
+        if (tier !== NO_MATCH) mark(r, tier);
+      }
     }
     const best = topTouched(limit);
-    const hits = best.map((index) => ({ phrase: phrases[index] as P, tier: tiers[index] as MatchTier }));
+    const hits = best.map((r) => ({ phrase: ranked[r] as P, tier: tiers[r] as MatchTier }));
     for (let t = 0; t < touchedCount; t++) tiers[touched[t] as number] = NO_MATCH;
     touchedCount = 0;
     return hits;
@@ -208,8 +298,10 @@ export function createSearchIndex<P extends PhraseWithKeys>(
     search,
     normalizeQuery,
     setUsage(id, value) {
-      const index = idToIndex.get(id);
-      if (index !== undefined) scores[index] = usageScore(value, Date.now());
+      const r = rankOfId.get(id);
+      if (r === undefined) return;
+      scores[r] = usageScore(value, Date.now());
+      boosted.add(r);
     },
   };
 }

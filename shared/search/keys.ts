@@ -11,9 +11,9 @@ import { normalizeText, rawSearchText } from "./normalize.ts";
 import type { PhraseWithKeys, SearchablePhrase, SearchIndexData, SearchKeys } from "./types.ts";
 
 /** How many pieces (syllables / letters / digits) of the content head get pinyin keys. */
-const CONTENT_HEAD_PIECES = 16;
+const CONTENT_HEAD_PIECES = 8;
 /** How many pieces of the content head get initials for substring matching. */
-const CONTENT_INITIALS_PIECES = 40;
+const CONTENT_INITIALS_PIECES = 24;
 /** At most this many alternative-reading variants per text (polyphones), to keep keys compact. */
 const MAX_ALTERNATIVES = 3;
 /** Longer texts than this get no polyphone variants (cost grows with length; codes and titles are short). */
@@ -117,8 +117,9 @@ function spacedInitials(tokens: Token[], limit: number): string {
 }
 
 /** Drops empty and duplicate keys and keys that are a prefix of another key (prefix search finds both). */
-function compactPrefixKeys(keys: string[]): string[] {
-  const unique = [...new Set(keys.filter((k) => k.length > 0))].sort();
+function compactPrefixKeys(keys: string[], code: string): string[] {
+  // A key that is a prefix of the code itself is redundant: the code prefix tier already ranks above pinyin.
+  const unique = [...new Set(keys.filter((k) => k.length > 0 && !code.startsWith(k)))].sort();
   const kept: string[] = [];
   for (let i = 0; i < unique.length; i++) {
     const key = unique[i] as string;
@@ -141,11 +142,14 @@ export function buildSearchKeys(phrase: SearchablePhrase): SearchKeys {
   const codeTokens = tokenize(code, true);
   const titleTokens = tokenize(title, true);
   const contentTokens = tokenize(contentHead, false);
-  const p = compactPrefixKeys([
-    ...pinyinKeys(pieces(codeTokens), true),
-    ...pinyinKeys(pieces(titleTokens), true),
-    ...pinyinKeys(pieces(contentTokens, CONTENT_HEAD_PIECES), false),
-  ]);
+  const p = compactPrefixKeys(
+    [
+      ...pinyinKeys(pieces(codeTokens), true),
+      ...pinyinKeys(pieces(titleTokens), true),
+      ...pinyinKeys(pieces(contentTokens, CONTENT_HEAD_PIECES), false),
+    ],
+    code,
+  );
   const i = [spacedInitials(titleTokens, 30), spacedInitials(contentTokens, CONTENT_INITIALS_PIECES)]
     .filter(Boolean)
     .join(" ");
