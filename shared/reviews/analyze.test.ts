@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { analyzeReview } from "./analyze.ts";
+
+const sentimentOf = (text: string, rating?: number) => analyzeReview({ text, rating }).sentiment;
+const topicsOf = (text: string) => Object.fromEntries(analyzeReview({ text }).topics.map((t) => [t.id, t.sentiment]));
+
+describe("analyzeReview sentiment", () => {
+  it.each([
+    ["衣服收到了，做工精细，穿上很合身，很喜欢", "positive"],
+    ["物流超快，第二天就到了，水果也很新鲜", "positive"],
+    ["用了一周，头发顺滑了很多，味道也好闻，会回购", "positive"],
+    ["质量太差了，洗了一次就掉色，不会再买了", "negative"],
+    ["电脑开机就黑屏，联系客服也没人理，垃圾", "negative"],
+    ["苹果一半都烂了，还有股怪味", "negative"],
+  ])("%s → %s", (text, expected) => {
+    expect(sentimentOf(text)).toBe(expected);
+  });
+
+  it("handles negation: 不错 is praise, 不好 / 不满意 are complaints, 没问题 / 不贵 are mild praise", () => {
+    expect(sentimentOf("不错")).toBe("positive");
+    expect(sentimentOf("不好")).toBe("negative");
+    expect(sentimentOf("不太满意")).toBe("negative");
+    expect(sentimentOf("不是很好用")).toBe("negative");
+    expect(sentimentOf("质量没问题")).toBe("positive");
+    expect(sentimentOf("一点都不贵")).toBe("positive");
+    expect(sentimentOf("没有想象中好")).toBe("negative");
+  });
+
+  it("weighs the clause after 但是 / 就是 more than the praise before it", () => {
+    expect(sentimentOf("包装还可以，但是东西质量太差了")).toBe("negative");
+    expect(sentimentOf("虽然物流慢了点，但是东西非常好，很满意")).toBe("positive");
+    expect(sentimentOf("样子还行，就是穿了一天就开线了，失望")).toBe("negative");
+  });
+
+  it("reads 没吃过这么难吃的 as a strong complaint, not a negated one", () => {
+    expect(sentimentOf("从来没吃过这么难吃的苹果")).toBe("negative");
+  });
+
+  it("reads irony and doubt as negative", () => {
+    expect(sentimentOf("这就是所谓的正品？")).toBe("negative");
+    expect(sentimentOf("说好的顺丰包邮呢，真好啊")).toBe("negative");
+  });
+
+  it("uses emoticons and internet spellings", () => {
+    expect(sentimentOf("收到了👍")).toBe("positive");
+    expect(sentimentOf("收到了👎")).toBe("negative");
+    expect(sentimentOf("灰常稀饭")).toBe("positive");
+  });
+
+  it("converts traditional characters before matching", () => {
+    expect(sentimentOf("質量很好，賣家服務態度也不錯")).toBe("positive");
+    expect(sentimentOf("質量太差，頭髮越洗越乾澀，後悔")).toBe("negative");
+    expect(topicsOf("物流很快，質量很好")).toMatchObject({ shipping: "positive", quality: "positive" });
+  });
+
+  it("lets a strongly negative text outweigh 5 stars, and the stars decide a text without opinion", () => {
+    expect(sentimentOf("五星是手滑，东西是假货，差评", 5)).toBe("negative");
+    expect(sentimentOf("收到了", 5)).toBe("positive");
+    expect(sentimentOf("收到了", 1)).toBe("negative");
+    expect(sentimentOf("收到了")).toBe("neutral");
+    expect(sentimentOf("")).toBe("neutral");
+  });
+
+  it("reads run-on text without punctuation", () => {
+    expect(sentimentOf("东西收到了质量挺好的就是快递太慢了等了一个星期客服也不回消息很失望")).toBe("negative");
+  });
+
+  it("keeps the score in [-1, 1]", () => {
+    const strong = analyzeReview({ text: "垃圾垃圾垃圾！骗子！假货！差评！失望！后悔！", rating: 1 });
+    expect(strong.score).toBeGreaterThanOrEqual(-1);
+    expect(strong.score).toBeLessThan(-0.8);
+  });
+});
+
+describe("analyzeReview topics", () => {
+  it("finds several topics, each with its own sentiment", () => {
+    const topics = topicsOf("物流很快，包装也很好，但是尺码偏小，颜色有色差，客服态度很好");
+    expect(topics).toMatchObject({
+      shipping: "positive",
+      packaging: "positive",
+      size: "negative",
+      color: "negative",
+      service: "positive",
+    });
+  });
+
+  it("detects wrong or missing items, fakes, price, material and function", () => {
+    expect(topicsOf("少发了一件，客服说补发又没消息")["wrong-or-missing"]).toBe("negative");
+    expect(topicsOf("买的黑色发成了白色")["wrong-or-missing"]).toBe("negative");
+    expect(topicsOf("怀疑是假货，和专柜的味道不一样").fake).toBe("negative");
+    expect(topicsOf("价格实惠，性价比很高").price).toBe("positive");
+    expect(topicsOf("面料很舒服，纯棉的").material).toBe("positive");
+    expect(topicsOf("去屑效果很明显").function).toBe("positive");
+  });
+
+  it("gives evidence as plain text from the review, hostile markup included as text", () => {
+    const analysis = analyzeReview({ text: '<img src=x onerror="alert(1)">物流太慢了' });
+    const shipping = analysis.topics.find((topic) => topic.id === "shipping");
+    expect(shipping?.sentiment).toBe("negative");
+    expect(shipping?.evidence).toContain("物流太慢了");
+    expect(analysis.sentiment).toBe("negative");
+  });
+
+  it("reads the 追评 follow-up too", () => {
+    const analysis = analyzeReview({ text: "刚收到，看着还行", followUp: "用了三天就坏了，质量太差" });
+    expect(analysis.sentiment).toBe("negative");
+    expect(analysis.topics.map((topic) => topic.id)).toContain("quality");
+  });
+});

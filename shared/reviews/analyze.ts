@@ -1,0 +1,213 @@
+import type { Review, Sentiment } from "../model.ts";
+import {
+  CONCESSION_WORDS,
+  CONTRAST_WORDS,
+  DEGREE_WHEN_FOLLOWED,
+  EMOTICONS,
+  IRONY_MARKERS,
+  LEXICON,
+  type LexiconEntry,
+} from "./lexicon.ts";
+import { normalizeReviewText } from "./normalize.ts";
+import { TOPIC_IDS, TOPIC_KEYWORDS, type TopicId } from "./topics.ts";
+
+export interface TopicFinding {
+  id: TopicId;
+  sentiment: Sentiment;
+  /** The clause (simplified, normalised) that mentions the topic; plain text, never markup. */
+  evidence: string;
+}
+
+export interface ReviewAnalysis {
+  sentiment: Sentiment;
+  /** −1 (very negative) … +1 (very positive). */
+  score: number;
+  topics: TopicFinding[];
+}
+
+/** What the analyser reads from a review: the text, plus the stars and 追评 when known. */
+export type ReviewLike = Pick<Review, "text"> & Partial<Pick<Review, "id" | "rating" | "followUp">>;
+
+/** Below this magnitude the review counts as neutral. */
+const NEUTRAL_BAND = 0.25;
+/** How many characters without a modifier end a negator's or degree word's reach. */
+const MODIFIER_REACH = 6;
+/** Clause weights: the part after 但是/不过 is the buyer's real point; the 虽然 part is conceded. */
+const CONTRAST_WEIGHT = 1.5;
+const CONCESSION_WEIGHT = 0.6;
+/** A negated complaint (没问题, 不贵) is milder praise than the complaint was blame. */
+const NEGATED_NEGATIVE_FACTOR = 0.7;
+const EVIDENCE_MAX = 60;
+/** Each star away from 3 moves the score this much; a strong text still outweighs the stars. */
+const RATING_WEIGHT = 0.6;
+
+const NEVER_SEEN_SUCH = /(从来没有|从来没|从没有|从没|没有|没)(.{0,4}?)过(这么|那么|如此|这样|这种)/gu;
+
+interface Clause {
+  text: string;
+  weight: number;
+  score: number;
+}
+
+function lookup(text: string, at: number): { word: string; entry: LexiconEntry } | undefined {
+  const max = Math.min(LEXICON.maxLength, text.length - at);
+  for (let length = max; length >= 1; length--) {
+    const word = text.slice(at, at + length);
+    const entry = LEXICON.entries.get(word);
+    if (entry) return { word, entry };
+  }
+  return undefined;
+}
+
+/** Sum of opinion words in one clause, with negators, degree words and irony applied. */
+export function scoreClause(rawClause: string, ironic: boolean): number {
+  // 没(有)吃过这么难吃的 / 从没见过这么好的: the negator stresses the opinion instead of flipping it.
+  const clause = rawClause.replace(NEVER_SEEN_SUCH, "$2过$3");
+  let total = 0;
+  let negations = 0;
+  let negationStrength = 1;
+  let degree = 1;
+  let sinceModifier = 0;
+  let at = 0;
+  const resetModifiers = () => {
+    negations = 0;
+    negationStrength = 1;
+    degree = 1;
+    sinceModifier = 0;
+  };
+  while (at < clause.length) {
+    const match = lookup(clause, at);
+    if (!match || match.entry.kind === "neutral") {
+      const length = match ? match.word.length : 1;
+      at += length;
+      sinceModifier += length;
+      if (sinceModifier > MODIFIER_REACH) resetModifiers();
+      continue;
+    }
+    const { word, entry } = match;
+    at += word.length;
+    if (entry.kind === "negator") {
+      negations++;
+      negationStrength *= entry.weight;
+      sinceModifier = 0;
+      continue;
+    }
+    if (entry.kind === "degree") {
+      degree *= entry.weight;
+      sinceModifier = 0;
+      continue;
+    }
+    // 好 directly before another opinion word is an intensifier (好快, 好差), not an opinion of its own.
+    const asDegree = DEGREE_WHEN_FOLLOWED.get(word);
+    if (asDegree !== undefined) {
+      const next = lookup(clause, at);
+      if (next && (next.entry.kind === "positive" || next.entry.kind === "negative")) {
+        degree *= asDegree;
+        sinceModifier = 0;
+        continue;
+      }
+    }
+    let value = entry.weight * degree;
+    if (negations % 2 === 1)
+      value = value > 0 ? -value * negationStrength : -value * NEGATED_NEGATIVE_FACTOR * negationStrength;
+    if (ironic && value > 0) value = -value * 0.8;
+    total += value;
+    resetModifiers();
+  }
+  return Math.max(-3, Math.min(3, total));
+}
+
+function startsWithAny(text: string, words: readonly string[]): boolean {
+  return words.some((word) => text.startsWith(word));
+}
+
+// Contrast words that split a clause even in mid-clause (物流很快但是质量差); 就是/只是 only lead a clause.
+const MID_CLAUSE_CONTRAST = /(但是|不过|可是|然而|却)/u;
+
+/** Sentences, then clauses with their weights. */
+function splitClauses(text: string): Array<Clause & { sentenceIronic: boolean }> {
+  const clauses: Array<Clause & { sentenceIronic: boolean }> = [];
+  // A dot between digits is a decimal or a list number; elsewhere it ends a sentence.
+  const prepared = text.replace(/(?<!\d)\.(?!\d)/gu, "。");
+  for (const sentenceMatch of prepared.matchAll(/[^。!?？！\n\r;；]+[。!?？！\n\r;；]*/gu)) {
+    const sentence = sentenceMatch[0];
+    const isQuestion = /[?？]/u.test(sentence);
+    const sentenceIronic =
+      IRONY_MARKERS.some((marker) => sentence.includes(marker)) ||
+      (isQuestion && /(吗|难道|怎么会|这就是)/u.test(sentence));
+    let weight = 1;
+    const parts = sentence.split(/[,，、~～\s:：()（）【】[\]"“”'‘’*#/|]+|\.{2,}/u);
+    for (const part of parts) {
+      if (!part) continue;
+      const pieces = part.split(MID_CLAUSE_CONTRAST);
+      // split with a capture group keeps the contrast word as its own piece: glue it to what follows.
+      for (let index = 0; index < pieces.length; index++) {
+        let piece = pieces[index] ?? "";
+        if (MID_CLAUSE_CONTRAST.test(piece) && piece.length <= 2) {
+          piece += pieces[index + 1] ?? "";
+          index++;
+        }
+        if (!piece) continue;
+        if (startsWithAny(piece, CONTRAST_WORDS)) weight = CONTRAST_WEIGHT;
+        const clauseWeight = startsWithAny(piece, CONCESSION_WORDS) ? CONCESSION_WEIGHT : weight;
+        clauses.push({ text: piece, weight: clauseWeight, score: 0, sentenceIronic });
+      }
+    }
+  }
+  return clauses;
+}
+
+function emoticonScore(text: string): number {
+  let total = 0;
+  for (const [emoticon, weight] of Object.entries(EMOTICONS)) if (text.includes(emoticon)) total += weight;
+  return Math.max(-2, Math.min(2, total));
+}
+
+export function sentimentOf(score: number): Sentiment {
+  if (score > NEUTRAL_BAND) return "positive";
+  if (score < -NEUTRAL_BAND) return "negative";
+  return "neutral";
+}
+
+/**
+ * Sentiment and topics of one review, from its text (and 追评) and its stars when given. Pure and fast:
+ * no I/O, one pass of dictionary lookups per clause.
+ */
+export function analyzeReview(review: ReviewLike): ReviewAnalysis {
+  const raw = [review.text ?? "", review.followUp ?? ""].filter((part) => part.trim() !== "").join("。");
+  const text = normalizeReviewText(raw);
+  const clauses = splitClauses(text);
+  let textScore = emoticonScore(text);
+  const topicScores = new Map<TopicId, { total: number; evidence: string; strongest: number }>();
+  for (const clause of clauses) {
+    clause.score = scoreClause(clause.text, clause.sentenceIronic) * clause.weight;
+    textScore += clause.score;
+    for (const id of TOPIC_IDS) {
+      if (!TOPIC_KEYWORDS[id].some((keyword) => clause.text.includes(keyword))) continue;
+      const current = topicScores.get(id);
+      const magnitude = Math.abs(clause.score);
+      if (!current) {
+        topicScores.set(id, { total: clause.score, evidence: clause.text, strongest: magnitude });
+      } else {
+        current.total += clause.score;
+        if (magnitude > current.strongest) {
+          current.strongest = magnitude;
+          current.evidence = clause.text;
+        }
+      }
+    }
+  }
+  let combined = textScore;
+  if (typeof review.rating === "number" && Number.isFinite(review.rating)) {
+    const stars = Math.max(1, Math.min(5, review.rating));
+    combined += (stars - 3) * RATING_WEIGHT;
+  }
+  const topics: TopicFinding[] = [];
+  for (const [id, found] of topicScores) {
+    let sentiment = sentimentOf(found.total);
+    // 发错/漏发 without any opinion word is still a complaint.
+    if (sentiment === "neutral" && id === "wrong-or-missing") sentiment = "negative";
+    topics.push({ id, sentiment, evidence: found.evidence.slice(0, EVIDENCE_MAX) });
+  }
+  return { sentiment: sentimentOf(combined), score: Math.round(Math.tanh(combined / 2) * 1000) / 1000, topics };
+}

@@ -1,0 +1,26 @@
+import { Converter } from "opencc-js";
+import { SPELLING_FIXES } from "./lexicon.ts";
+
+type ConvertFn = (text: string) => string;
+let toSimplified: ConvertFn | undefined;
+
+/** Built on first use: the OpenCC dictionaries take tens of milliseconds to load. */
+function traditionalToSimplified(text: string): string {
+  toSimplified ??= Converter({ from: "tw", to: "cn" });
+  return toSimplified(text);
+}
+
+// Any character outside ASCII and common CJK punctuation might be traditional; pure-ASCII text skips OpenCC.
+const MAY_NEED_CONVERSION = /[\u3400-\u9fff]/;
+
+/**
+ * Review text as the analyser wants it: simplified characters, half-width letters and digits, lower case,
+ * runs of one character (好好好好好, ！！！！) shortened, internet spellings fixed.
+ */
+export function normalizeReviewText(raw: string): string {
+  let text = raw.normalize("NFKC");
+  if (MAY_NEED_CONVERSION.test(text)) text = traditionalToSimplified(text);
+  text = text.toLowerCase().replace(/(.)\1{2,}/gu, "$1$1");
+  for (const [from, to] of SPELLING_FIXES) if (text.includes(from)) text = text.split(from).join(to);
+  return text;
+}
