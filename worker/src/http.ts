@@ -62,6 +62,10 @@ export async function readJson<TSchema extends v.GenericSchema>(
   } catch {
     throw new HttpError(400, "bad_request", "Body is not valid UTF-8 JSON / 请求体不是有效的 JSON");
   }
+  // Every route takes an object (valibot's object schemas would also accept an array).
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    throw new HttpError(400, "bad_request", "Body must be a JSON object / 请求体必须是 JSON 对象");
+  }
   const parsed = v.safeParse(schema, data);
   if (!parsed.success) {
     const { message } = describeIssues(parsed.issues);
