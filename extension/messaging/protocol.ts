@@ -1,11 +1,12 @@
 import { browser } from "wxt/browser";
 import { KEFU_VERSION } from "../../shared/version.ts";
+import type { StoreRequests } from "../store/messages.ts";
 
 /**
  * Typed messages from content scripts and extension pages to the background store.
  * Content scripts never call the Worker: they ask the background, which owns the data and the sync loop.
  */
-export interface BackgroundRequests {
+export interface BackgroundRequests extends StoreRequests {
   ping: { request: Record<string, never>; response: { ok: true; version: string } };
 }
 

@@ -95,7 +95,7 @@ describe("parseImport CSV", () => {
 
   it("names row and field for each bad value, and reports all of them", () => {
     const longCode = "a".repeat(33);
-    const longContent = "好".repeat(2001);
+    const longContent = "好".repeat(5001);
     const text = [
       "分组,快捷编码,短语内容,图片",
       `欢迎,${longCode},您好,`,
@@ -103,18 +103,20 @@ describe("parseImport CSV", () => {
       `欢迎,hy3,${longContent},`,
       "欢迎,hy4,您好,javascript:alert(1)",
       "欢迎,h y,您好,",
+      "欢迎,,您好,",
     ].join("\n");
     expect(errorTexts(parseImport(utf8(text), "a.csv"))).toEqual([
       "第 2 行 快捷编码：超过 32 个字符（实际 33 个）",
       "第 3 行 短语内容：不能为空",
-      "第 4 行 短语内容：超过 2000 个字符（实际 2001 个）",
+      "第 4 行 短语内容：超过 5000 个字符（实际 5001 个）",
       "第 5 行 图片：不是 http(s) 图片链接",
-      "第 6 行 快捷编码：不能包含空格或换行",
+      "第 6 行 快捷编码：只能包含汉字、字母和数字",
+      "第 7 行 快捷编码：不能为空",
     ]);
   });
 
   it("counts rows as Excel does when content spans lines", () => {
-    const text = '分组,快捷编码,短语内容\n欢迎,hy,"第一行\n第二行\n第三行"\n欢迎,,\n';
+    const text = '分组,快捷编码,短语内容\n欢迎,hy,"第一行\n第二行\n第三行"\n欢迎,kong,\n';
     expect(errorTexts(parseImport(utf8(text), "a.csv"))).toEqual(["第 3 行 短语内容：不能为空"]);
   });
 

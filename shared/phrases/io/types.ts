@@ -3,15 +3,17 @@
  * before anything touches a store: the store maps a preview onto its own records when the user applies it.
  */
 
-/** Limits every imported record must respect; errors name the limit that was broken. */
+import { LIMITS } from "../schema.ts";
+
+/** Limits (the sync contract's, so anything previewed can be stored) every imported record must respect; errors name the limit that was broken. */
 export const PHRASE_LIMITS = {
-  codeMaxChars: 32,
-  contentMaxChars: 2000,
-  groupNameMaxChars: 40,
-  imageMaxChars: 1000,
-  tagMaxChars: 20,
-  maxTags: 10,
-  maxPhrases: 20_000,
+  codeMaxChars: LIMITS.codeLength,
+  contentMaxChars: LIMITS.contentLength,
+  groupNameMaxChars: LIMITS.groupNameLength,
+  imageMaxChars: LIMITS.imageUrlLength,
+  tagMaxChars: LIMITS.tagLength,
+  maxTags: LIMITS.tagsPerPhrase,
+  maxPhrases: LIMITS.teamItems,
   maxFileBytes: 10 * 1024 * 1024,
 } as const;
 

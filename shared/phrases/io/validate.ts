@@ -65,10 +65,11 @@ export function validateRecords(records: RawRecord[], unit: RowUnit, knownGroups
       code = code.replace(/^\/+/, "");
       warnings.push(issue(`已去掉开头的「/」，输入时自动加上`, at(FIELD.code)));
     }
-    if (charCount(code) > PHRASE_LIMITS.codeMaxChars) {
+    if (!code) rowErrors.push(issue("不能为空", at(FIELD.code)));
+    else if (charCount(code) > PHRASE_LIMITS.codeMaxChars) {
       rowErrors.push(issue(`超过 ${PHRASE_LIMITS.codeMaxChars} 个字符（实际 ${charCount(code)} 个）`, at(FIELD.code)));
-    } else if (/\s/u.test(code)) {
-      rowErrors.push(issue("不能包含空格或换行", at(FIELD.code)));
+    } else if (!/^[\p{Script=Han}A-Za-z0-9]+$/u.test(code)) {
+      rowErrors.push(issue("只能包含汉字、字母和数字", at(FIELD.code)));
     }
 
     const content = record.content.replace(/\r\n?/g, "\n").trim();
@@ -100,7 +101,7 @@ export function validateRecords(records: RawRecord[], unit: RowUnit, knownGroups
       continue;
     }
 
-    if (code) {
+    {
       const key = `${record.scope ?? ""}\u0000${code.toLowerCase()}`;
       const first = firstRowOfCode.get(key);
       if (first !== undefined) {
@@ -142,11 +143,7 @@ export function splitTags(text: string): string[] {
   return [...seen];
 }
 
+/** Same rule as the sync contract's imageUrl: http(s), no spaces, quotes or angle brackets. */
 function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
+  return /^https?:\/\/[^\s"'<>]+$/i.test(text);
 }

@@ -1,0 +1,64 @@
+/** Message handlers of the phrase store and sync loop; background.ts spreads them into its handler table. */
+import type { Handlers } from "../messaging/protocol.ts";
+import { connect, connectionInfo, disconnect } from "../sync/connection.ts";
+import { resolveConflict, type SyncDeps, syncNow } from "../sync/engine.ts";
+import { syncSoon } from "../sync/loop.ts";
+import {
+  applyImport,
+  deleteGroup,
+  deletePhrases,
+  movePhrases,
+  readView,
+  recordUsage,
+  upsertGroup,
+  upsertPhrase,
+} from "./edits.ts";
+import { syncOverview } from "./overview.ts";
+
+export type StoreRequestType =
+  | "connection.get"
+  | "connection.save"
+  | "connection.disconnect"
+  | "library.get"
+  | "phrase.save"
+  | "phrases.delete"
+  | "phrases.move"
+  | "group.save"
+  | "group.delete"
+  | "import.apply"
+  | "conflict.resolve"
+  | "usage.record"
+  | "sync.now"
+  | "sync.status";
+
+export function createStoreHandlers(deps: SyncDeps = {}): Pick<Handlers, StoreRequestType> {
+  /** Runs an edit, then schedules a push so it reaches the team within seconds when online. */
+  const edit = async <T>(work: Promise<T>): Promise<T> => {
+    const result = await work;
+    syncSoon(deps);
+    return result;
+  };
+  return {
+    "connection.get": () => connectionInfo(),
+    "connection.save": async ({ workerUrl, token }) => {
+      const info = await connect(workerUrl, token, deps);
+      void syncNow(deps);
+      return info;
+    },
+    "connection.disconnect": () => disconnect(),
+    "library.get": () => readView(),
+    "phrase.save": ({ phrase }) => edit(upsertPhrase(phrase)),
+    "phrases.delete": ({ ids }) => edit(deletePhrases(ids)),
+    "phrases.move": ({ ids, groupId }) => edit(movePhrases(ids, groupId)),
+    "group.save": ({ group }) => edit(upsertGroup(group)),
+    "group.delete": ({ id }) => edit(deleteGroup(id)),
+    "import.apply": ({ preview, scope }) => edit(applyImport(preview, scope)),
+    "conflict.resolve": ({ kind, id, choice }) => edit(resolveConflict(kind, id, choice)),
+    "usage.record": ({ id, times }) => recordUsage(id, times ?? 1),
+    "sync.now": async () => {
+      await syncNow(deps);
+      return syncOverview();
+    },
+    "sync.status": () => syncOverview(),
+  };
+}

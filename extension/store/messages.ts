@@ -1,0 +1,40 @@
+/**
+ * Message types of the phrase store and sync loop (merged into BackgroundRequests in messaging/protocol.ts).
+ * Pages and content scripts call them with askBackground(type, payload).
+ */
+import type { ImportPreview } from "../../shared/phrases/io/index.ts";
+import type { PhraseScope } from "../../shared/phrases/schema.ts";
+import type { ConnectionInfo } from "../sync/connection.ts";
+import type { GroupDraft, ImportOutcome, PhraseDraft } from "./edits.ts";
+import type { SyncOverview } from "./overview.ts";
+import type { Conflict } from "./state.ts";
+import type { LibraryView } from "./view.ts";
+
+type Empty = Record<string, never>;
+
+export interface StoreRequests {
+  /** Worker URL, who I am (team, role, agent name), token hint; never the token. */
+  "connection.get": { request: Empty; response: ConnectionInfo };
+  /** Tests the token with GET /v1/me, then saves it and starts a full sync. Throws with a readable reason. */
+  "connection.save": { request: { workerUrl: string; token: string }; response: ConnectionInfo };
+  /** Forgets the token and every local copy of the team's data (queued edits included). */
+  "connection.disconnect": { request: Empty; response: ConnectionInfo };
+  /** The library as this browser sees it: server copy + queued edits, conflicts, settings. */
+  "library.get": { request: Empty; response: LibraryView };
+  "phrase.save": { request: { phrase: PhraseDraft }; response: { id: string } };
+  "phrases.delete": { request: { ids: string[] }; response: { deleted: number } };
+  "phrases.move": { request: { ids: string[]; groupId: string }; response: { moved: number } };
+  "group.save": { request: { group: GroupDraft }; response: { id: string } };
+  "group.delete": { request: { id: string }; response: { deleted: true } };
+  /** Applies a parseImport preview all-or-nothing. */
+  "import.apply": { request: { preview: ImportPreview; scope: PhraseScope }; response: ImportOutcome };
+  "conflict.resolve": {
+    request: { kind: Conflict["kind"]; id: string; choice: "mine" | "theirs" };
+    response: { ok: true };
+  };
+  /** The picker reports a phrase used; counts are queued and sent with the next sync. */
+  "usage.record": { request: { id: string; times?: number }; response: { queued: number } };
+  /** Runs a sync round now (joins one already running) and answers with the outcome. */
+  "sync.now": { request: Empty; response: SyncOverview };
+  "sync.status": { request: Empty; response: SyncOverview };
+}

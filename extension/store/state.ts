@@ -1,0 +1,108 @@
+/**
+ * Persisted state of the phrase store, owned by the background service worker. Everything lives in
+ * chrome.storage.local (the service worker may be stopped at any time, so nothing is kept only in memory):
+ * the server copy of the library, the queue of local edits not yet accepted by the Worker, conflicts the
+ * Worker refused, queued usage counts, the connection and the sync status.
+ */
+import { storage } from "wxt/utils/storage";
+import type { BatchConflict, MeResponse } from "../../shared/api.ts";
+import { emptyLibrary, type LocalLibrary } from "../../shared/phrases/merge.ts";
+import type { Phrase, PhraseGroup, PhraseGroupInput, PhraseInput } from "../../shared/phrases/schema.ts";
+
+export interface Connection {
+  workerUrl: string;
+  token: string;
+  me: MeResponse;
+  connectedAt: number;
+}
+
+/** A queued edit. `baseRev` is the server rev the edit was made on (0: new); `seq` tells a re-edit from the sent one. */
+export type PendingPhrase =
+  | { op: "upsert"; input: PhraseInput; baseRev: number; seq: number }
+  | { op: "delete"; baseRev: number; seq: number };
+export type PendingGroup =
+  | { op: "upsert"; input: PhraseGroupInput; baseRev: number; seq: number }
+  | { op: "delete"; baseRev: number; seq: number };
+
+export interface Outbox {
+  seq: number;
+  phrases: Record<string, PendingPhrase>;
+  groups: Record<string, PendingGroup>;
+}
+
+/** An edit the Worker did not accept; kept until the user picks "keep mine" or "take theirs". */
+export interface Conflict {
+  kind: "phrase" | "group";
+  id: string;
+  reason: BatchConflict["reason"];
+  /** What this browser tried to write (op delete: a deletion). */
+  mine: PendingPhrase | PendingGroup;
+  /** The server's current version when the Worker sent it (stale edits). */
+  theirs?: Phrase | PhraseGroup;
+  at: number;
+}
+
+export type SyncState = "disconnected" | "idle" | "syncing" | "offline" | "error";
+
+export interface SyncStatus {
+  state: SyncState;
+  lastSyncAt?: number;
+  lastAttemptAt?: number;
+  lastError?: string;
+}
+
+/**
+ * One stored value. A missing value reads as a fresh fallback object every time: WXT's own `fallback` hands out
+ * one shared object, and callers here mutate what they read before writing it back.
+ */
+export interface StoredValue<T> {
+  key: `local:${string}`;
+  getValue(): Promise<T>;
+  setValue(value: T): Promise<void>;
+}
+
+function stored<T>(key: `local:${string}`, fallback: () => T): StoredValue<T> {
+  return {
+    key,
+    async getValue() {
+      return (await storage.getItem<T>(key)) ?? fallback();
+    },
+    async setValue(value) {
+      await storage.setItem(key, value);
+    },
+  };
+}
+
+/** Writes several values in one storage.local.set call: a service worker stopped mid-way keeps all or none. */
+export function writeTogether(values: { item: StoredValue<unknown>; value: unknown }[]): Promise<void> {
+  return storage.setItems(values.map(({ item, value }) => ({ key: item.key, value })));
+}
+
+export const connectionItem = stored<Connection | null>("local:kefu.connection", () => null);
+export const libraryItem = stored<LocalLibrary>("local:kefu.library", emptyLibrary);
+export const outboxItem = stored<Outbox>("local:kefu.outbox", () => ({ seq: 0, phrases: {}, groups: {} }));
+export const conflictsItem = stored<Conflict[]>("local:kefu.conflicts", () => []);
+/** Phrase id → uses not yet reported to the Worker. */
+export const usageItem = stored<Record<string, number>>("local:kefu.usage", () => ({}));
+export const statusItem = stored<SyncStatus>("local:kefu.syncStatus", () => ({ state: "disconnected" }));
+
+/** Every key the store writes; pages listen for changes on these to refresh. */
+export const STORE_KEYS = [
+  "kefu.connection",
+  "kefu.library",
+  "kefu.outbox",
+  "kefu.conflicts",
+  "kefu.usage",
+  "kefu.syncStatus",
+] as const;
+
+/**
+ * Serialises read-modify-write sequences inside one service worker: message handlers and the sync loop
+ * interleave at every await, and two of them must not both read the outbox and write it back.
+ */
+let tail: Promise<unknown> = Promise.resolve();
+export function exclusive<T>(work: () => Promise<T>): Promise<T> {
+  const run = tail.then(work, work);
+  tail = run.catch(() => undefined);
+  return run;
+}

@@ -1,0 +1,252 @@
+/**
+ * One sync round: push queued edits (groups, then phrases), pull deltas since the local cursor, report usage.
+ * The Worker being unreachable is normal: the round stops, status says offline, the queue stays for next time.
+ * Refused edits become conflicts (kept until the user decides); nothing is dropped silently.
+ */
+import type { BatchResponse, MeResponse } from "../../shared/api.ts";
+import { applySync, emptyLibrary, type LocalLibrary } from "../../shared/phrases/merge.ts";
+import { LIMITS, type Phrase, type PhraseGroup } from "../../shared/phrases/schema.ts";
+import {
+  type Conflict,
+  conflictsItem,
+  connectionItem,
+  exclusive,
+  libraryItem,
+  type Outbox,
+  outboxItem,
+  type PendingGroup,
+  type PendingPhrase,
+  type SyncStatus,
+  statusItem,
+  usageItem,
+  writeTogether,
+} from "../store/state.ts";
+import { createWorkerClient, type FetchLike, type WorkerClient, WorkerError } from "./client.ts";
+
+export interface SyncDeps {
+  fetch?: FetchLike;
+  now?: () => number;
+}
+
+/** Pages of a delta pull in one round; a library bigger than this catches up over the next rounds. */
+const MAX_PULL_PAGES = 50;
+
+let running: Promise<SyncStatus> | null = null;
+
+/** Runs one round, or joins the round already running (alarm and "sync now" may coincide). */
+export function syncNow(deps: SyncDeps = {}): Promise<SyncStatus> {
+  if (!running) running = syncRound(deps).finally(() => (running = null));
+  return running;
+}
+
+async function syncRound(deps: SyncDeps): Promise<SyncStatus> {
+  const now = deps.now ?? Date.now;
+  const connection = await connectionItem.getValue();
+  const previous = await statusItem.getValue();
+  if (!connection) {
+    const status: SyncStatus = { state: "disconnected" };
+    await statusItem.setValue(status);
+    return status;
+  }
+  await statusItem.setValue({ ...previous, state: "syncing", lastAttemptAt: now() });
+  const client = createWorkerClient(connection.workerUrl, connection.token, deps.fetch);
+  try {
+    await pushGroups(client, connection.me, now);
+    await pushPhrases(client, connection.me, now);
+    await pull(client);
+    await pushUsage(client);
+    const status: SyncStatus = { state: "idle", lastSyncAt: now(), lastAttemptAt: now() };
+    await statusItem.setValue(status);
+    return status;
+  } catch (err) {
+    const offline = err instanceof WorkerError && err.offline;
+    const status: SyncStatus = {
+      ...previous,
+      state: offline ? "offline" : "error",
+      lastAttemptAt: now(),
+      lastError: (err as Error).message,
+    };
+    if (previous.lastSyncAt !== undefined) status.lastSyncAt = previous.lastSyncAt;
+    await statusItem.setValue(status);
+    return status;
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+type Kind = "phrases" | "groups";
+
+async function pushGroups(client: WorkerClient, me: MeResponse, now: () => number) {
+  const outbox = await outboxItem.getValue();
+  const entries = Object.entries(outbox.groups);
+  for (const batch of chunks(entries, LIMITS.batchItems)) {
+    const body = {
+      upserts: batch.flatMap(([, p]) => (p.op === "upsert" ? [{ group: p.input, baseRev: p.baseRev }] : [])),
+      deletes: batch.flatMap(([id, p]) => (p.op === "delete" ? [{ id, baseRev: p.baseRev }] : [])),
+    };
+    const answer = await client.groupBatch(body);
+    await settle("groups", new Map(batch), answer, me, now);
+  }
+}
+
+async function pushPhrases(client: WorkerClient, me: MeResponse, now: () => number) {
+  const outbox = await outboxItem.getValue();
+  const entries = Object.entries(outbox.phrases);
+  for (const batch of chunks(entries, LIMITS.batchItems)) {
+    const body = {
+      upserts: batch.flatMap(([, p]) => (p.op === "upsert" ? [{ phrase: p.input, baseRev: p.baseRev }] : [])),
+      deletes: batch.flatMap(([id, p]) => (p.op === "delete" ? [{ id, baseRev: p.baseRev }] : [])),
+    };
+    const answer = await client.phraseBatch(body);
+    await settle("phrases", new Map(batch), answer, me, now);
+  }
+}
+
+/** The stored version of an accepted edit, so the page shows it before the next pull brings the server's copy. */
+function acceptedItem(kind: Kind, sent: PendingPhrase | PendingGroup, rev: number, me: MeResponse, now: number) {
+  if (sent.op !== "upsert") return undefined;
+  if (kind === "groups") return { ...(sent.input as PhraseGroup), rev, updatedAt: now } satisfies PhraseGroup;
+  const input = sent.input as Phrase;
+  const phrase: Phrase = { ...input, rev, updatedAt: now, updatedBy: me.agentId };
+  if (input.scope === "personal") phrase.ownerId = me.agentId;
+  return phrase;
+}
+
+/** Records the Worker's answer to one batch in the library, the queue and the conflict list, in one go. */
+function settle(
+  kind: Kind,
+  sent: Map<string, PendingPhrase | PendingGroup>,
+  answer: BatchResponse,
+  me: MeResponse,
+  now: () => number,
+) {
+  return exclusive(async () => {
+    const [library, outbox, conflicts] = await Promise.all([
+      libraryItem.getValue(),
+      outboxItem.getValue(),
+      conflictsItem.getValue(),
+    ]);
+    const items = library[kind] as Record<string, Phrase | PhraseGroup>;
+    const queue = outbox[kind] as Record<string, PendingPhrase | PendingGroup>;
+    for (const { id, rev } of answer.applied) {
+      const mine = sent.get(id);
+      if (!mine) continue;
+      const known = items[id];
+      if (!known || known.rev < rev) {
+        const accepted = acceptedItem(kind, mine, rev, me, now());
+        if (accepted) items[id] = accepted;
+        else delete items[id];
+      }
+      const queued = queue[id];
+      if (queued?.seq === mine.seq) delete queue[id];
+      else if (queued) queued.baseRev = rev; // edited again while in flight: that edit builds on this rev
+    }
+    for (const conflict of answer.conflicts) {
+      const mine = sent.get(conflict.id);
+      if (!mine) continue;
+      const queued = queue[conflict.id];
+      delete queue[conflict.id];
+      if (conflict.reason === "missing" && mine.op === "delete") {
+        delete items[conflict.id]; // already gone on the server: the wish is fulfilled
+        continue;
+      }
+      const theirs = conflict.current;
+      if (theirs && (items[conflict.id]?.rev ?? -1) < theirs.rev) {
+        if (theirs.deleted) delete items[conflict.id];
+        else items[conflict.id] = theirs;
+      }
+      const record: Conflict = {
+        kind: kind === "phrases" ? "phrase" : "group",
+        id: conflict.id,
+        reason: conflict.reason,
+        mine: queued ?? mine,
+        at: now(),
+      };
+      if (theirs) record.theirs = theirs;
+      const at = conflicts.findIndex((c) => c.id === record.id && c.kind === record.kind);
+      if (at >= 0) conflicts[at] = record;
+      else conflicts.push(record);
+    }
+    // One storage.local.set call: a service worker stopped here keeps either all of it or none.
+    await writeTogether([
+      { item: libraryItem, value: library },
+      { item: outboxItem, value: outbox },
+      { item: conflictsItem, value: conflicts },
+    ]);
+  });
+}
+
+async function pull(client: WorkerClient) {
+  for (let page = 0; page < MAX_PULL_PAGES; page++) {
+    const since = (await libraryItem.getValue()).rev;
+    const answer = await client.sync(since);
+    if (!answer) return;
+    await exclusive(async () => {
+      const library = await libraryItem.getValue();
+      await libraryItem.setValue(applySync(library, answer));
+    });
+    if (!answer.more) return;
+  }
+}
+
+async function pushUsage(client: WorkerClient) {
+  const usage = await usageItem.getValue();
+  const entries = Object.entries(usage).filter(([, n]) => n > 0);
+  for (const batch of chunks(entries, LIMITS.usageEntries)) {
+    const counts = Object.fromEntries(batch.map(([id, n]) => [id, Math.min(n, LIMITS.usageIncrement)]));
+    await client.usage({ counts });
+    await exclusive(async () => {
+      const latest = await usageItem.getValue();
+      for (const [id, n] of Object.entries(counts)) {
+        const left = (latest[id] ?? 0) - n;
+        if (left > 0) latest[id] = left;
+        else delete latest[id];
+      }
+      await usageItem.setValue(latest);
+    });
+  }
+}
+
+/** "Keep mine" queues my version again on top of theirs; "take theirs" drops mine. */
+export function resolveConflict(kind: Conflict["kind"], id: string, choice: "mine" | "theirs"): Promise<{ ok: true }> {
+  return exclusive(async () => {
+    const [conflicts, outbox] = await Promise.all([conflictsItem.getValue(), outboxItem.getValue()]);
+    const conflict = conflicts.find((c) => c.kind === kind && c.id === id);
+    if (!conflict) throw new Error(`没有这条冲突：${id}`);
+    if (choice === "mine") {
+      if (conflict.reason === "forbidden") throw new Error("没有权限写入这条，只能采用服务器版本");
+      const queue = (kind === "phrase" ? outbox.phrases : outbox.groups) as Record<
+        string,
+        PendingPhrase | PendingGroup
+      >;
+      outbox.seq += 1;
+      const theirsGone = !conflict.theirs || conflict.theirs.deleted === true;
+      // Deleting what is already gone needs nothing; anything else is re-sent on top of their rev.
+      if (!(conflict.mine.op === "delete" && theirsGone)) {
+        const baseRev = conflict.theirs?.rev ?? 0;
+        queue[id] = { ...conflict.mine, baseRev, seq: outbox.seq } as PendingPhrase | PendingGroup;
+      }
+    }
+    await writeTogether([
+      { item: outboxItem, value: outbox as Outbox },
+      { item: conflictsItem, value: conflicts.filter((c) => c !== conflict) },
+    ]);
+    return { ok: true };
+  });
+}
+
+/** Forgets everything of the current team (used on disconnect and when a token of another team is saved). */
+export async function resetTeamData(): Promise<void> {
+  await exclusive(async () => {
+    await writeTogether([
+      { item: libraryItem, value: emptyLibrary() as LocalLibrary },
+      { item: outboxItem, value: { seq: 0, phrases: {}, groups: {} } },
+      { item: conflictsItem, value: [] },
+      { item: usageItem, value: {} },
+    ]);
+  });
+}

@@ -1,0 +1,301 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { parseImport } from "../../shared/phrases/io/index.ts";
+import { createStoreHandlers } from "../store/handlers.ts";
+import { outboxItem } from "../store/state.ts";
+import { cancelSyncSoon, SYNC_ALARM, startSyncLoop } from "./loop.ts";
+import { FakeWorker } from "./testing/fake-worker.ts";
+
+const ADMIN = "kefu_team0000000000001_admin-token";
+const AGENT = "kefu_team0000000000001_agent-token";
+
+let worker: FakeWorker;
+let h: ReturnType<typeof createStoreHandlers>;
+const empty = {} as Record<string, never>;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  worker = new FakeWorker();
+  worker.addToken(ADMIN, "admin", "agentAdmin", "店长");
+  worker.addToken(AGENT, "agent", "agentWang", "小王");
+  h = createStoreHandlers({ fetch: worker.fetch });
+});
+afterEach(() => cancelSyncSoon());
+
+async function connectAs(token: string) {
+  const info = await h["connection.save"]({ workerUrl: "https://kefu.example.workers.dev/", token });
+  await h["sync.now"](empty);
+  return info;
+}
+
+async function addGroup(name: string) {
+  return (await h["group.save"]({ group: { name } })).id;
+}
+
+describe("connection", () => {
+  it("tests the token with /v1/me and shows team, role and name", async () => {
+    const info = await connectAs(ADMIN);
+    expect(info).toMatchObject({ connected: true, workerUrl: "https://kefu.example.workers.dev", tokenHint: "oken" });
+    expect(info.me).toMatchObject({ shopName: "小美的店", role: "admin", name: "店长" });
+    expect(JSON.stringify(await h["connection.get"](empty))).not.toContain(ADMIN);
+  });
+
+  it("refuses a bad token and saves nothing", async () => {
+    await expect(h["connection.save"]({ workerUrl: "kefu.example.workers.dev", token: "nope" })).rejects.toThrow(
+      /令牌无效/,
+    );
+    expect((await h["connection.get"](empty)).connected).toBe(false);
+  });
+
+  it("refuses plain http except on this machine", async () => {
+    await expect(h["connection.save"]({ workerUrl: "http://evil.example", token: ADMIN })).rejects.toThrow(/https/);
+    const info = await h["connection.save"]({ workerUrl: "127.0.0.1:8787", token: ADMIN });
+    expect(info.workerUrl).toBe("http://127.0.0.1:8787");
+  });
+
+  it("says offline when the Worker cannot be reached", async () => {
+    worker.online = false;
+    await expect(h["connection.save"]({ workerUrl: "https://x.example", token: ADMIN })).rejects.toThrow(/无法连接/);
+  });
+});
+
+describe("offline-first editing", () => {
+  it("queues edits while offline, shows them at once, and lands them when the Worker is back", async () => {
+    await connectAs(ADMIN);
+    const groupId = await addGroup("欢迎语");
+    worker.online = false;
+    const { id } = await h["phrase.save"]({
+      phrase: { code: "hy", content: "您好，欢迎光临！", groupId, tags: ["售前"], scope: "team" },
+    });
+    const offlineRound = await h["sync.now"](empty);
+    expect(offlineRound.status.state).toBe("offline");
+    expect(offlineRound.pendingEdits).toBe(2);
+    const view = await h["library.get"](empty);
+    expect(view.phrases).toMatchObject([{ id, code: "hy", pending: true, editable: true }]);
+    expect(view.groups).toMatchObject([{ id: groupId, name: "欢迎语", pending: true }]);
+
+    // A fresh set of handlers reads only storage: what a restarted service worker would see.
+    h = createStoreHandlers({ fetch: worker.fetch });
+    worker.online = true;
+    const back = await h["sync.now"](empty);
+    expect(back.status.state).toBe("idle");
+    expect(back.pendingEdits).toBe(0);
+    expect(back.status.lastSyncAt).toBeTypeOf("number");
+    expect(worker.phrases.get(id)).toMatchObject({ code: "hy", content: "您好，欢迎光临！", scope: "team" });
+    expect((await h["library.get"](empty)).phrases).toMatchObject([{ id, pending: false, rev: expect.any(Number) }]);
+  });
+
+  it("validates edits against the contract and names the field", async () => {
+    await connectAs(ADMIN);
+    const groupId = await addGroup("议价");
+    await expect(
+      h["phrase.save"]({ phrase: { code: "y j", content: "x", groupId, tags: [], scope: "team" } }),
+    ).rejects.toThrow(/快捷编码/);
+    await expect(
+      h["phrase.save"]({
+        phrase: { code: "yj", content: "x", imageUrl: "javascript:alert(1)", groupId, tags: [], scope: "team" },
+      }),
+    ).rejects.toThrow(/图片/);
+  });
+
+  it("pulls other clients' changes as deltas with tombstones, and polls with 304 when steady", async () => {
+    await connectAs(ADMIN);
+    const a = worker.serverWrite({ id: "a1", code: "wl", content: "默认中通", groupId: "g", tags: [], scope: "team" });
+    worker.serverWrite({ id: "b1", code: "fp", content: "发票随货", groupId: "g", tags: [], scope: "team" });
+    await h["sync.now"](empty);
+    expect((await h["library.get"](empty)).phrases.map((p) => p.code).sort()).toEqual(["fp", "wl"]);
+    worker.serverDelete(a.id);
+    await h["sync.now"](empty);
+    expect((await h["library.get"](empty)).phrases.map((p) => p.code)).toEqual(["fp"]);
+    worker.requests = [];
+    await h["sync.now"](empty);
+    expect(worker.requests).toEqual([`GET /v1/sync?since=${worker.rev}`]);
+  });
+
+  it("deletes and moves in bulk, and a never-sent phrase is simply dropped", async () => {
+    await connectAs(ADMIN);
+    const g1 = await addGroup("物流");
+    const g2 = await addGroup("售后");
+    const ids = [];
+    for (const code of ["a", "b", "c"]) {
+      ids.push((await h["phrase.save"]({ phrase: { code, content: code, groupId: g1, tags: [], scope: "team" } })).id);
+    }
+    await h["sync.now"](empty);
+    await h["phrases.move"]({ ids: [ids[0] as string, ids[1] as string], groupId: g2 });
+    await h["phrases.delete"]({ ids: [ids[2] as string] });
+    const draft = await h["phrase.save"]({ phrase: { code: "d", content: "d", groupId: g1, tags: [], scope: "team" } });
+    await h["phrases.delete"]({ ids: [draft.id] });
+    expect(Object.keys((await outboxItem.getValue()).phrases)).toHaveLength(3);
+    await h["sync.now"](empty);
+    expect([...worker.phrases.values()].filter((p) => !p.deleted).map((p) => [p.code, p.groupId])).toEqual([
+      ["a", g2],
+      ["b", g2],
+    ]);
+    await expect(h["group.delete"]({ id: g2 })).rejects.toThrow(/还有 2 条/);
+    await h["group.delete"]({ id: g1 });
+    await h["sync.now"](empty);
+    expect(worker.groups.get(g1)?.deleted).toBe(true);
+  });
+});
+
+describe("conflicts", () => {
+  async function staleEdit() {
+    await connectAs(ADMIN);
+    const groupId = await addGroup("催付");
+    const { id } = await h["phrase.save"]({
+      phrase: { code: "cf", content: "亲，在吗", groupId, tags: [], scope: "team" },
+    });
+    await h["sync.now"](empty);
+    worker.online = false;
+    await h["phrase.save"]({ phrase: { id, code: "cf", content: "我的版本", groupId, tags: [], scope: "team" } });
+    const theirs = worker.serverWrite({ id, code: "cf", content: "他们的版本", groupId, tags: [], scope: "team" });
+    worker.online = true;
+    const round = await h["sync.now"](empty);
+    return { id, theirs, round };
+  }
+
+  it("keeps a stale edit as a conflict with both versions, never dropping it", async () => {
+    const { id, round } = await staleEdit();
+    expect(round.conflicts).toBe(1);
+    expect(round.pendingEdits).toBe(0);
+    const view = await h["library.get"](empty);
+    expect(view.conflicts).toMatchObject([
+      {
+        kind: "phrase",
+        id,
+        reason: "stale",
+        mine: { op: "upsert", input: { content: "我的版本" } },
+        theirs: { content: "他们的版本" },
+      },
+    ]);
+    expect(view.phrases[0]?.content).toBe("他们的版本");
+  });
+
+  it("keep mine: re-sends my version on top of theirs", async () => {
+    const { id } = await staleEdit();
+    await h["conflict.resolve"]({ kind: "phrase", id, choice: "mine" });
+    const round = await h["sync.now"](empty);
+    expect(round.conflicts).toBe(0);
+    expect(worker.phrases.get(id)?.content).toBe("我的版本");
+    expect((await h["library.get"](empty)).phrases[0]?.content).toBe("我的版本");
+  });
+
+  it("take theirs: drops mine and shows theirs", async () => {
+    const { id } = await staleEdit();
+    await h["conflict.resolve"]({ kind: "phrase", id, choice: "theirs" });
+    const round = await h["sync.now"](empty);
+    expect(round).toMatchObject({ conflicts: 0, pendingEdits: 0 });
+    expect(worker.phrases.get(id)?.content).toBe("他们的版本");
+    expect((await h["library.get"](empty)).phrases[0]?.content).toBe("他们的版本");
+  });
+});
+
+describe("roles", () => {
+  it("agents see the team library read-only and edit their personal phrases", async () => {
+    worker.serverWrite({ id: "t1", code: "hy", content: "团队欢迎语", groupId: "g", tags: [], scope: "team" });
+    await connectAs(AGENT);
+    const view = await h["library.get"](empty);
+    expect(view.phrases).toMatchObject([{ id: "t1", editable: false }]);
+    await expect(
+      h["phrase.save"]({ phrase: { id: "t1", code: "hy", content: "改", groupId: "g", tags: [], scope: "team" } }),
+    ).rejects.toThrow(/管理员/);
+    await expect(h["phrases.delete"]({ ids: ["t1"] })).rejects.toThrow(/管理员/);
+    await expect(h["group.save"]({ group: { name: "x" } })).rejects.toThrow(/管理员/);
+    const mine = await h["phrase.save"]({
+      phrase: { code: "wd", content: "稍等哦亲", groupId: "", tags: [], scope: "personal" },
+    });
+    await h["sync.now"](empty);
+    expect(worker.phrases.get(mine.id)).toMatchObject({ scope: "personal", ownerId: "agentWang", groupId: "personal" });
+  });
+});
+
+describe("usage counts", () => {
+  it("queues uses offline and reports them once online", async () => {
+    await connectAs(AGENT);
+    worker.online = false;
+    await h["usage.record"]({ id: "t1" });
+    await h["usage.record"]({ id: "t1", times: 2 });
+    expect((await h["sync.now"](empty)).queuedUsage).toBe(3);
+    worker.online = true;
+    expect((await h["sync.now"](empty)).queuedUsage).toBe(0);
+    expect(worker.usage).toEqual({ t1: 3 });
+  });
+});
+
+describe("import", () => {
+  it("applies a parsed CSV all at once, creating groups and updating by quick code", async () => {
+    await connectAs(ADMIN);
+    const csv = "分组,快捷编码,短语内容\n欢迎语,hy,您好\n物流,wl,默认中通\n";
+    const parsed = parseImport(new TextEncoder().encode(csv), "a.csv");
+    if (!parsed.ok) throw new Error("parse failed");
+    expect(await h["import.apply"]({ preview: parsed.preview, scope: "team" })).toEqual({
+      created: 2,
+      updated: 0,
+      groupsCreated: 2,
+      skippedTeam: 0,
+    });
+    await h["sync.now"](empty);
+    const again = parseImport(new TextEncoder().encode("分组,快捷编码,短语内容\n欢迎语,hy,您好呀\n"), "a.csv");
+    if (!again.ok) throw new Error("parse failed");
+    expect(await h["import.apply"]({ preview: again.preview, scope: "team" })).toMatchObject({
+      created: 0,
+      updated: 1,
+    });
+    await h["sync.now"](empty);
+    expect([...worker.phrases.values()].map((p) => p.content).sort()).toEqual(["您好呀", "默认中通"]);
+  });
+
+  it("applies nothing when one phrase breaks the contract", async () => {
+    await connectAs(ADMIN);
+    const preview = {
+      format: "csv" as const,
+      encoding: "utf-8",
+      groups: [{ name: "欢迎语" }],
+      phrases: [
+        { groupName: "欢迎语", code: "ok", content: "fine" },
+        { groupName: "欢迎语", code: "bad code", content: "x" },
+      ],
+      warnings: [],
+    };
+    await expect(h["import.apply"]({ preview, scope: "team" })).rejects.toThrow(
+      /第 2 条（bad code）.*没有导入任何内容/,
+    );
+    expect(await outboxItem.getValue()).toMatchObject({ phrases: {}, groups: {} });
+  });
+
+  it("stops agents from importing team phrases", async () => {
+    await connectAs(AGENT);
+    const preview = { format: "csv" as const, encoding: "utf-8", groups: [], phrases: [], warnings: [] };
+    await expect(h["import.apply"]({ preview, scope: "team" })).rejects.toThrow(/管理员/);
+  });
+});
+
+describe("errors and schedule", () => {
+  it("reports a revoked token as an error, keeping queued edits", async () => {
+    await connectAs(AGENT);
+    await h["phrase.save"]({ phrase: { code: "x", content: "y", groupId: "", tags: [], scope: "personal" } });
+    worker.tokens.delete(AGENT);
+    const round = await h["sync.now"](empty);
+    expect(round.status).toMatchObject({ state: "error", lastError: expect.stringMatching(/令牌无效/) });
+    expect(round.pendingEdits).toBe(1);
+  });
+
+  it("creates the periodic sync alarm once", async () => {
+    await startSyncLoop({ fetch: worker.fetch });
+    await startSyncLoop({ fetch: worker.fetch });
+    const alarms = await fakeBrowser.alarms.getAll();
+    expect(alarms.filter((a) => a.name === SYNC_ALARM)).toHaveLength(1);
+    expect(alarms[0]?.periodInMinutes).toBe(1);
+  });
+
+  it("disconnect forgets the team's data", async () => {
+    await connectAs(ADMIN);
+    await addGroup("x");
+    expect(await h["connection.disconnect"](empty)).toEqual({ connected: false });
+    expect(await h["sync.status"](empty)).toMatchObject({
+      connected: false,
+      pendingEdits: 0,
+      status: { state: "disconnected" },
+    });
+  });
+});
