@@ -168,7 +168,7 @@ const NEGATIVE_TOPICS: Record<TopicId, string[]> = {
 export const DEFAULT_REVIEW_TEMPLATES: ReviewTemplates = {
   positive: {
     opening: [
-      "[{买家}，]感谢您对[{商品}的]认可和好评！",
+      "[{买家}，]感谢您[对{商品}]的认可和好评！",
       "[{买家}，]谢谢您的好评，看到您喜欢[{商品}]我们特别开心！",
       "亲[{买家}]，收到您的好评啦，谢谢您的支持！",
     ],

@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const fixture = (name: string) => join(root, "test", "fixtures", name);
+
+function kefu(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(root, "bin", "kefu.mjs"), "reviews", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split("\n")
+    .map((line) => JSON.parse(line));
+
+describe("kefu reviews", () => {
+  it("prints one JSON line per review of a UTF-8 CSV with BOM, with drafts that use the shop name", () => {
+    const { code, stdout, stderr } = kefu(fixture("reviews-utf8.csv"), "--shop", "棉花小铺");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    const rows = lines(stdout);
+    expect(rows.map((row) => row.id)).toEqual(["A1", "A2", "A3", "A4", "A5"]);
+    expect(Object.keys(rows[0]).sort()).toEqual(["draft", "id", "sentiment", "topics"]);
+    expect(rows[0]).toMatchObject({ sentiment: "positive" });
+    expect(rows[0].draft).toContain("小王");
+    // Five stars, but the text is a complaint.
+    expect(rows[1]).toMatchObject({ sentiment: "negative" });
+    expect(rows[1].topics.map((topic: { id: string }) => topic.id)).toEqual(expect.arrayContaining(["size", "color"]));
+    expect(rows[2].topics.map((topic: { id: string }) => topic.id)).toContain("wrong-or-missing");
+    expect(rows.some((row) => row.draft.includes("棉花小铺"))).toBe(true);
+    for (const row of rows) expect(row.draft).not.toMatch(/[{}]/);
+  });
+
+  it("reads GBK CSV with Chinese headers", () => {
+    const { code, stdout } = kefu(fixture("reviews-gbk.csv"));
+    expect(code).toBe(0);
+    const rows = lines(stdout);
+    expect(rows.map((row) => [row.id, row.sentiment])).toEqual([
+      ["G1", "positive"],
+      ["G2", "negative"],
+    ]);
+  });
+
+  it("reads a JSON array of objects and strings", () => {
+    const { code, stdout } = kefu(fixture("reviews.json"));
+    expect(code).toBe(0);
+    const rows = lines(stdout);
+    expect(rows.map((row) => row.id)).toEqual(["J1", "J2", "3"]);
+    expect(rows[0].draft).toContain("阿明");
+    expect(rows[1].sentiment).toBe("negative");
+  });
+
+  it("prints topic counts with --tally", () => {
+    const { code, stdout } = kefu(fixture("reviews-utf8.csv"), "--tally");
+    expect(code).toBe(0);
+    const tally = JSON.parse(stdout);
+    expect(tally.total).toBe(5);
+    expect(tally.topics.shipping.positive).toBe(1);
+    expect(tally.topics["wrong-or-missing"].negative).toBe(1);
+  });
+
+  it.each([
+    ["reviews-bad-rating.csv", /row 3.*rating/],
+    ["reviews-bad-quote.csv", /row 3.*malformed CSV/],
+    ["reviews-no-column.csv", /row 1.*review/],
+    ["reviews-bad.json", /item 2.*review/],
+    ["no-such-file.csv", /cannot read/],
+  ])("rejects %s with a clear error and exit code 2", (name, message) => {
+    const { code, stdout, stderr } = kefu(fixture(name));
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(message);
+  });
+
+  it("rejects bad arguments with exit code 2", () => {
+    expect(kefu().code).toBe(2);
+    expect(kefu(fixture("reviews.json"), "--bogus").code).toBe(2);
+    expect(kefu(fixture("reviews.json"), "--shop").code).toBe(2);
+    expect(kefu("--help").code).toBe(0);
+  });
+});
