@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Order } from "../model.ts";
+import type { Order, OrderItem } from "../model.ts";
 import {
   buildOrderIndex,
   checkOrder,
@@ -13,6 +13,14 @@ import {
 } from "./index.ts";
 
 const NOW = "2026-11-23T04:00:00Z";
+
+const BASE_ITEM: OrderItem = {
+  title: "加绒卫衣",
+  skuProps: { 颜色分类: "黑色", 尺码: "L" },
+  quantity: 1,
+  price: 129,
+  itemId: "600001",
+};
 
 /** A clean paid order that triggers no rule under the defaults at NOW. */
 function order(patch: Partial<Order> = {}): Order {
@@ -156,8 +164,11 @@ describe("region rules", () => {
 });
 
 describe("memo-sku-conflict", () => {
-  const withText = (sellerMemo: string, buyerMessage = "", skuProps = { 颜色分类: "黑色", 尺码: "L" }) =>
-    order({ sellerMemo, buyerMessage, items: [{ ...order().items[0]!, skuProps }] });
+  const withText = (
+    sellerMemo: string,
+    buyerMessage = "",
+    skuProps: Record<string, string> = { 颜色分类: "黑色", 尺码: "L" },
+  ) => order({ sellerMemo, buyerMessage, items: [{ ...BASE_ITEM, skuProps }] });
 
   it("colour named in the memo differs from the SKU", () => {
     expect(only(withText("发红色"), "memo-sku-conflict")?.message).toBe("备注写“红色”，但下单规格为“黑色”");
@@ -193,7 +204,7 @@ describe("memo-sku-conflict", () => {
     // A SKU value with extra words still counts as its colour.
     expect(only(withText("黑色", "", { 颜色分类: "黑色【加绒】", 尺码: "L" }), "memo-sku-conflict")).toBeUndefined();
     // No colour on the SKU: nothing to contradict.
-    expect(only(withText("红色", "", { 尺码: "L" } as never), "memo-sku-conflict")).toBeUndefined();
+    expect(only(withText("红色", "", { 尺码: "L" }), "memo-sku-conflict")).toBeUndefined();
   });
 
   it("hostile memo text is quoted as text", () => {
@@ -251,7 +262,7 @@ describe("money and buyer rules", () => {
 
   it("price-over-limit beyond the 20 元 the agent may grant, with a yellow-flag memo", () => {
     const changed = (originalPrice: number, quantity = 1) =>
-      order({ items: [{ ...order().items[0]!, originalPrice, quantity }] });
+      order({ items: [{ ...BASE_ITEM, originalPrice, quantity }] });
     const w = only(changed(159), "price-over-limit");
     expect(w?.message).toContain("30 元");
     expect(w?.actions[0]).toMatchObject({ kind: "copy-memo", flag: "yellow" });
@@ -277,17 +288,15 @@ describe("money and buyer rules", () => {
   it("high-value and high-quantity", () => {
     expect(only(order({ total: 2999 }), "high-value")).toBeDefined();
     expect(only(order({ total: 2999 }), "high-value", { highValueTotal: 5000 })).toBeUndefined();
-    expect(only(order({ items: [{ ...order().items[0]!, quantity: 12 }] }), "high-quantity")?.message).toContain(
-      "12 件",
-    );
-    expect(only(order({ items: [{ ...order().items[0]!, quantity: 2 }] }), "high-quantity")).toBeUndefined();
+    expect(only(order({ items: [{ ...BASE_ITEM, quantity: 12 }] }), "high-quantity")?.message).toContain("12 件");
+    expect(only(order({ items: [{ ...BASE_ITEM, quantity: 2 }] }), "high-quantity")).toBeUndefined();
   });
 });
 
 describe("cross-order rules", () => {
   it("mergeable: same buyer and address, both unshipped", () => {
-    const a = order({ id: "A", items: [{ ...order().items[0]!, itemId: "1" }], createdAt: "2026-11-22T02:00:00Z" });
-    const b = order({ id: "B", items: [{ ...order().items[0]!, itemId: "2" }] });
+    const a = order({ id: "A", items: [{ ...BASE_ITEM, itemId: "1" }], createdAt: "2026-11-22T02:00:00Z" });
+    const b = order({ id: "B", items: [{ ...BASE_ITEM, itemId: "2" }] });
     const warnings = run([a, b]).filter((w) => w.rule === "mergeable");
     expect(warnings.map((w) => [w.orderId, w.evidence])).toEqual([
       ["A", "B"],
@@ -304,14 +313,14 @@ describe("cross-order rules", () => {
     expect(w.map((x) => x.orderId)).toEqual(["A", "B"]);
     expect(w[0]?.message).toContain("5 分钟");
     expect(run([a, { ...b, createdAt: "2026-11-23T01:00:00Z" }]).some((x) => x.rule === "duplicate-order")).toBe(false);
-    const otherItem = { ...b, items: [{ ...b.items[0]!, skuProps: { 颜色分类: "白色", 尺码: "L" } }] };
+    const otherItem = { ...b, items: [{ ...BASE_ITEM, skuProps: { 颜色分类: "白色", 尺码: "L" } }] };
     expect(run([a, otherItem]).some((x) => x.rule === "duplicate-order")).toBe(false);
     expect(run([a, { ...b, status: "closed" }]).some((x) => x.rule === "duplicate-order")).toBe(false);
   });
 
   it("checkOrder re-checks one changed row against the page index", () => {
-    const a = order({ id: "A", items: [{ ...order().items[0]!, itemId: "1" }] });
-    const b = order({ id: "B", items: [{ ...order().items[0]!, itemId: "2" }], buyer: "tb_bob" });
+    const a = order({ id: "A", items: [{ ...BASE_ITEM, itemId: "1" }] });
+    const b = order({ id: "B", items: [{ ...BASE_ITEM, itemId: "2" }], buyer: "tb_bob" });
     const ctx = compileContext(DEFAULT_ORDER_RULE_SETTINGS, NOW);
     const index = buildOrderIndex([a, b]);
     expect(checkOrder(a, ctx, index)).toEqual([]);
