@@ -40,7 +40,7 @@ function renderOrderCard(orderId) {
       h("span", { class: "oc-order-id" }, `订单号 ${order.id}`),
       h("span", { class: "oc-status" }, order.statusText),
     ),
-    order.items.map((it) =>
+    ...order.items.map((it) =>
       h(
         "div",
         {},
