@@ -1,0 +1,2 @@
+export * from "./lint.ts";
+export * from "./settings.ts";
