@@ -1,16 +1,38 @@
 import { KEFU_VERSION } from "../../../shared/version.ts";
+import { ConflictList } from "./ConflictList.tsx";
+import { ConnectionCard } from "./ConnectionCard.tsx";
+import { ImportExport } from "./ImportExport.tsx";
+import { PhraseEditor } from "./PhraseEditor.tsx";
+import { useStore } from "./useStore.ts";
+import "./options.css";
 
 export function Options() {
+  const { connection, library, error } = useStore();
   return (
     <main>
       <div class="row">
         <h1>客服助手 · 设置</h1>
         <span class="muted">v{KEFU_VERSION}</span>
       </div>
-      <section class="card">
-        <h2>团队连接 · Team connection</h2>
-        <p class="muted">尚未连接团队。Not connected to a team yet.</p>
-      </section>
+      {error && (
+        <p class="status-bad" data-testid="options-error">
+          后台无响应：{error}
+        </p>
+      )}
+      {connection && (
+        <ConnectionCard
+          key={connection.workerUrl ?? "none"}
+          connection={connection}
+          pending={library?.pendingCount ?? 0}
+        />
+      )}
+      {connection?.connected && library && (
+        <>
+          <ConflictList conflicts={library.conflicts} />
+          <PhraseEditor library={library} />
+          <ImportExport library={library} />
+        </>
+      )}
     </main>
   );
 }

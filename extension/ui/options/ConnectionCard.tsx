@@ -1,0 +1,92 @@
+import { useState } from "preact/hooks";
+import { askBackground } from "../../messaging/protocol.ts";
+import type { ConnectionInfo } from "../../sync/connection.ts";
+import { errorText, formatTime } from "./useStore.ts";
+
+const ROLE_LABEL = { admin: "管理员 · Admin", agent: "客服 · Agent" } as const;
+
+export function ConnectionCard({ connection, pending }: { connection?: ConnectionInfo; pending: number }) {
+  const [url, setUrl] = useState(connection?.workerUrl ?? "");
+  const [token, setToken] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState("");
+
+  async function save(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError("");
+    try {
+      await askBackground("connection.save", { workerUrl: url, token });
+      setToken("");
+    } catch (err) {
+      setError(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function disconnect() {
+    const warn = pending > 0 ? `还有 ${pending} 条修改没有同步，断开后会丢失。` : "";
+    if (!window.confirm(`${warn}确定断开团队连接？本机的团队短语副本会被清除。`)) return;
+    await askBackground("connection.disconnect", {});
+  }
+
+  return (
+    <section class="card" data-testid="conn-card">
+      <h2>团队连接 · Team connection</h2>
+      {connection?.connected && connection.me ? (
+        <div class="row" data-testid="conn-status">
+          <div>
+            <div>
+              <strong data-testid="conn-shop">{connection.me.shopName}</strong>{" "}
+              <span class="badge" data-testid="conn-role">
+                {ROLE_LABEL[connection.me.role]}
+              </span>
+            </div>
+            <div class="muted">
+              客服 <span data-testid="conn-agent">{connection.me.name}</span> · {connection.workerUrl} · 令牌 …
+              {connection.tokenHint} · 连接于 {formatTime(connection.connectedAt)}
+            </div>
+          </div>
+          <button type="button" class="secondary" data-testid="conn-disconnect" onClick={disconnect}>
+            断开 · Disconnect
+          </button>
+        </div>
+      ) : (
+        <p class="muted">尚未连接团队。填写管理员给你的 Worker 地址和令牌。Not connected to a team yet.</p>
+      )}
+      <form class="form-grid" onSubmit={save}>
+        <label>
+          Worker 地址 · URL
+          <input
+            data-testid="conn-url"
+            value={url}
+            placeholder="https://kefu.example.workers.dev"
+            onInput={(e) => setUrl(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          令牌 · Token
+          <input
+            data-testid="conn-token"
+            type="password"
+            value={token}
+            autocomplete="off"
+            placeholder="kefu_…"
+            onInput={(e) => setToken(e.currentTarget.value)}
+          />
+        </label>
+        <div class="row">
+          <button type="submit" data-testid="conn-save" disabled={busy}>
+            {busy ? "正在验证… Checking" : connection?.connected ? "更换令牌 · Replace" : "连接并验证 · Connect"}
+          </button>
+          {error && (
+            <span class="status-bad" data-testid="conn-error">
+              {error}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useState } from "preact/hooks";
+import { askBackground } from "../../messaging/protocol.ts";
+import { PERSONAL_GROUP_ID } from "../../store/edits.ts";
+import type { LibraryView } from "../../store/view.ts";
+import { PERSONAL_GROUP_LABEL } from "./groups.ts";
+import { errorText } from "./useStore.ts";
+
+interface Props {
+  library: LibraryView;
+  selected: string;
+  onSelect: (groupId: string) => void;
+  onError: (message: string) => void;
+}
+
+/** Group list; admins add, rename and delete (groups are team-wide). "" selects every group. */
+export function GroupsPanel({ library, selected, onSelect, onError }: Props) {
+  const isAdmin = library.me?.role === "admin";
+  const [name, setName] = useState("");
+  const count = (groupId: string) => library.phrases.filter((p) => p.groupId === groupId).length;
+
+  const run = async (work: Promise<unknown>) => {
+    try {
+      await work;
+      onError("");
+    } catch (err) {
+      onError(errorText(err));
+    }
+  };
+  async function add(event: Event) {
+    event.preventDefault();
+    if (!name.trim()) return;
+    await run(askBackground("group.save", { group: { name } }));
+    setName("");
+  }
+  function rename(id: string, old: string) {
+    const next = window.prompt("新的分组名称 · New group name", old);
+    if (next && next.trim() !== old) void run(askBackground("group.save", { group: { id, name: next } }));
+  }
+  function remove(id: string, groupName: string) {
+    if (window.confirm(`删除分组「${groupName}」？`)) void run(askBackground("group.delete", { id }));
+  }
+
+  const item = (id: string, label: string, n: number, extra?: preact.ComponentChildren) => (
+    <li class={selected === id ? "selected" : ""} data-testid={id ? `group-item-${id}` : "group-all"}>
+      <button type="button" class="link" onClick={() => onSelect(id)}>
+        {label} <span class="muted">({n})</span>
+      </button>
+      {extra}
+    </li>
+  );
+
+  return (
+    <aside class="groups" data-testid="group-list">
+      <h3>分组 · Groups</h3>
+      <ul>
+        {item("", "全部 · All", library.phrases.length)}
+        {library.groups.map((group) =>
+          item(
+            group.id,
+            `${group.name}${group.pending ? " *" : ""}`,
+            count(group.id),
+            isAdmin && (
+              <span class="group-actions">
+                <button
+                  type="button"
+                  class="link"
+                  title="重命名 · Rename"
+                  data-testid={`group-rename-${group.id}`}
+                  onClick={() => rename(group.id, group.name)}
+                >
+                  ✎
+                </button>
+                <button
+                  type="button"
+                  class="link danger"
+                  title="删除 · Delete"
+                  data-testid={`group-delete-${group.id}`}
+                  onClick={() => remove(group.id, group.name)}
+                >
+                  ×
+                </button>
+              </span>
+            ),
+          ),
+        )}
+        {item(PERSONAL_GROUP_ID, PERSONAL_GROUP_LABEL, count(PERSONAL_GROUP_ID))}
+      </ul>
+      {isAdmin && (
+        <form onSubmit={add} class="row">
+          <input
+            data-testid="group-new-name"
+            value={name}
+            placeholder="新分组 · New group"
+            maxLength={50}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+          <button type="submit" data-testid="group-add">
+            添加
+          </button>
+        </form>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,222 @@
+import { useMemo, useState } from "preact/hooks";
+import { askBackground } from "../../messaging/protocol.ts";
+import { PERSONAL_GROUP_ID } from "../../store/edits.ts";
+import type { LibraryView, PhraseView } from "../../store/view.ts";
+import { GroupsPanel } from "./GroupsPanel.tsx";
+import { groupName, PERSONAL_GROUP_LABEL } from "./groups.ts";
+import { PhraseForm } from "./PhraseForm.tsx";
+import { errorText } from "./useStore.ts";
+
+type ScopeFilter = "all" | "team" | "personal";
+
+function matches(phrase: PhraseView, query: string): boolean {
+  if (!query) return true;
+  const q = query.toLowerCase();
+  return (
+    phrase.code.toLowerCase().includes(q) ||
+    phrase.content.toLowerCase().includes(q) ||
+    phrase.tags.some((tag) => tag.toLowerCase().includes(q))
+  );
+}
+
+/** Shows only the first lines of long content in the table; the full text is in the editor. */
+function preview(content: string): string {
+  return content.length > 120 ? `${content.slice(0, 120)}…` : content;
+}
+
+export function PhraseEditor({ library }: { library: LibraryView }) {
+  const [groupId, setGroupId] = useState("");
+  const [query, setQuery] = useState("");
+  const [scope, setScope] = useState<ScopeFilter>("all");
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [editing, setEditing] = useState<PhraseView | "new" | null>(null);
+  const [moveTo, setMoveTo] = useState("");
+  const [error, setError] = useState("");
+
+  const shown = useMemo(
+    () =>
+      library.phrases.filter(
+        (p) =>
+          (!groupId || p.groupId === groupId) && (scope === "all" || p.scope === scope) && matches(p, query.trim()),
+      ),
+    [library.phrases, groupId, scope, query],
+  );
+  const selectable = shown.filter((p) => p.editable);
+  const chosen = [...selected].filter((id) => selectable.some((p) => p.id === id));
+
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  const run = async (work: Promise<unknown>) => {
+    try {
+      await work;
+      setSelected(new Set());
+      setError("");
+    } catch (err) {
+      setError(errorText(err));
+    }
+  };
+
+  return (
+    <section class="card" data-testid="phrase-editor">
+      <div class="row">
+        <h2>短语库 · Phrase library</h2>
+        <button type="button" data-testid="phrase-new" onClick={() => setEditing("new")}>
+          + 新短语 · New
+        </button>
+      </div>
+      {library.me?.role === "agent" && (
+        <p class="muted">
+          团队短语由管理员维护，这里只读；你可以编辑自己的个人短语。Team phrases are read-only for agents.
+        </p>
+      )}
+      {editing && (
+        <PhraseForm
+          key={editing === "new" ? "new" : editing.id}
+          library={library}
+          {...(editing === "new" ? {} : { phrase: editing })}
+          defaultGroupId={groupId}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      <div class="editor">
+        <GroupsPanel library={library} selected={groupId} onSelect={setGroupId} onError={setError} />
+        <div class="phrases">
+          <div class="row toolbar">
+            <input
+              type="search"
+              data-testid="phrase-search"
+              placeholder="搜索编码、内容、标签 · Search"
+              value={query}
+              onInput={(e) => setQuery(e.currentTarget.value)}
+            />
+            <select
+              data-testid="phrase-scope-filter"
+              value={scope}
+              onChange={(e) => setScope(e.currentTarget.value as ScopeFilter)}
+            >
+              <option value="all">全部 · All</option>
+              <option value="team">团队 · Team</option>
+              <option value="personal">个人 · Personal</option>
+            </select>
+          </div>
+          <div class="row toolbar" data-testid="bulk-bar">
+            <span class="muted">已选 {chosen.length} 条</span>
+            <span>
+              <select data-testid="bulk-move-group" value={moveTo} onChange={(e) => setMoveTo(e.currentTarget.value)}>
+                <option value="">移动到… Move to</option>
+                {library.groups.map((group) => (
+                  <option value={group.id} key={group.id}>
+                    {group.name}
+                  </option>
+                ))}
+                <option value={PERSONAL_GROUP_ID}>{PERSONAL_GROUP_LABEL}</option>
+              </select>{" "}
+              <button
+                type="button"
+                class="secondary"
+                data-testid="bulk-move"
+                disabled={!chosen.length || !moveTo}
+                onClick={() => run(askBackground("phrases.move", { ids: chosen, groupId: moveTo }))}
+              >
+                移动 · Move
+              </button>{" "}
+              <button
+                type="button"
+                class="danger"
+                data-testid="bulk-delete"
+                disabled={!chosen.length}
+                onClick={() =>
+                  window.confirm(`删除选中的 ${chosen.length} 条短语？`) &&
+                  run(askBackground("phrases.delete", { ids: chosen }))
+                }
+              >
+                删除 · Delete
+              </button>
+            </span>
+          </div>
+          {error && (
+            <p class="status-bad" data-testid="phrase-error">
+              {error}
+            </p>
+          )}
+          <table class="phrase-table" data-testid="phrase-list">
+            <thead>
+              <tr>
+                <th>
+                  <input
+                    type="checkbox"
+                    data-testid="phrase-select-all"
+                    checked={selectable.length > 0 && chosen.length === selectable.length}
+                    onChange={(e) => setSelected(new Set(e.currentTarget.checked ? selectable.map((p) => p.id) : []))}
+                  />
+                </th>
+                <th>编码</th>
+                <th>内容</th>
+                <th>分组</th>
+                <th>范围</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((phrase) => (
+                <tr key={phrase.id} data-testid={`phrase-row-${phrase.id}`} class={phrase.pending ? "pending" : ""}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      data-testid={`phrase-select-${phrase.id}`}
+                      disabled={!phrase.editable}
+                      checked={selected.has(phrase.id)}
+                      onChange={() => toggle(phrase.id)}
+                    />
+                  </td>
+                  <td class="code">/{phrase.code}</td>
+                  <td class="content">
+                    {preview(phrase.content)}
+                    {phrase.imageUrl && <span class="badge">图片</span>}
+                    {phrase.tags.map((tag) => (
+                      <span class="badge" key={tag}>
+                        {tag}
+                      </span>
+                    ))}
+                  </td>
+                  <td>{groupName(library.groups, phrase.groupId)}</td>
+                  <td>
+                    {phrase.scope === "team" ? "团队" : "个人"}
+                    {phrase.pending && (
+                      <span class="badge warn" title="尚未同步 · Not synced yet">
+                        待同步
+                      </span>
+                    )}
+                  </td>
+                  <td>
+                    {phrase.editable ? (
+                      <button
+                        type="button"
+                        class="link"
+                        data-testid={`phrase-edit-${phrase.id}`}
+                        onClick={() => setEditing(phrase)}
+                      >
+                        编辑
+                      </button>
+                    ) : (
+                      <span class="muted">只读</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {!shown.length && (
+            <p class="muted" data-testid="phrase-empty">
+              没有短语。No phrases.
+            </p>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

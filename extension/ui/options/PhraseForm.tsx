@@ -1,0 +1,133 @@
+import { useState } from "preact/hooks";
+import type { PhraseScope } from "../../../shared/phrases/schema.ts";
+import { askBackground } from "../../messaging/protocol.ts";
+import { PERSONAL_GROUP_ID } from "../../store/edits.ts";
+import type { LibraryView, PhraseView } from "../../store/view.ts";
+import { PERSONAL_GROUP_LABEL } from "./groups.ts";
+import { errorText } from "./useStore.ts";
+
+interface Props {
+  library: LibraryView;
+  /** The phrase being edited, or a partial one for a new phrase. */
+  phrase?: PhraseView;
+  defaultGroupId: string;
+  onDone: () => void;
+}
+
+export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
+  const isAdmin = library.me?.role === "admin";
+  const [code, setCode] = useState(phrase?.code ?? "");
+  const [content, setContent] = useState(phrase?.content ?? "");
+  const [imageUrl, setImageUrl] = useState(phrase?.imageUrl ?? "");
+  const [tags, setTags] = useState((phrase?.tags ?? []).join(", "));
+  const [scope, setScope] = useState<PhraseScope>(phrase?.scope ?? (isAdmin ? "team" : "personal"));
+  const [groupId, setGroupId] = useState(
+    phrase?.groupId ?? (defaultGroupId || library.groups[0]?.id || PERSONAL_GROUP_ID),
+  );
+  const [error, setError] = useState("");
+
+  async function save(event: Event) {
+    event.preventDefault();
+    try {
+      await askBackground("phrase.save", {
+        phrase: {
+          ...(phrase ? { id: phrase.id } : {}),
+          code,
+          content,
+          imageUrl,
+          groupId,
+          scope,
+          tags: tags.split(/[,，\s]+/).filter(Boolean),
+        },
+      });
+      onDone();
+    } catch (err) {
+      setError(errorText(err));
+    }
+  }
+
+  return (
+    <form class="card form-grid" data-testid="phrase-form" onSubmit={save}>
+      <h3>{phrase ? "编辑短语 · Edit phrase" : "新短语 · New phrase"}</h3>
+      <div class="row">
+        <label>
+          快捷编码 · Code
+          <input
+            data-testid="phrase-code"
+            value={code}
+            maxLength={32}
+            required
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          分组 · Group
+          <select data-testid="phrase-group" value={groupId} onChange={(e) => setGroupId(e.currentTarget.value)}>
+            {library.groups.map((group) => (
+              <option value={group.id} key={group.id}>
+                {group.name}
+              </option>
+            ))}
+            <option value={PERSONAL_GROUP_ID}>{PERSONAL_GROUP_LABEL}</option>
+          </select>
+        </label>
+        <label>
+          范围 · Scope
+          <select
+            data-testid="phrase-scope"
+            value={scope}
+            disabled={!isAdmin}
+            onChange={(e) => setScope(e.currentTarget.value as PhraseScope)}
+          >
+            <option value="team">团队 · Team</option>
+            <option value="personal">个人 · Personal</option>
+          </select>
+        </label>
+      </div>
+      <label>
+        短语内容 · Content
+        <textarea
+          data-testid="phrase-content"
+          rows={5}
+          value={content}
+          maxLength={5000}
+          required
+          onInput={(e) => setContent(e.currentTarget.value)}
+        />
+      </label>
+      <div class="row">
+        <label>
+          图片链接 · Image URL
+          <input
+            data-testid="phrase-image"
+            value={imageUrl}
+            placeholder="https://…"
+            onInput={(e) => setImageUrl(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          标签 · Tags
+          <input
+            data-testid="phrase-tags"
+            value={tags}
+            placeholder="售前, 议价"
+            onInput={(e) => setTags(e.currentTarget.value)}
+          />
+        </label>
+      </div>
+      <div class="row">
+        <span class="status-bad" data-testid="phrase-form-error">
+          {error}
+        </span>
+        <span>
+          <button type="button" class="secondary" data-testid="phrase-cancel" onClick={onDone}>
+            取消 · Cancel
+          </button>{" "}
+          <button type="submit" data-testid="phrase-save">
+            保存 · Save
+          </button>
+        </span>
+      </div>
+    </form>
+  );
+}
