@@ -26,6 +26,15 @@ describe("analyzeReview sentiment", () => {
     expect(sentimentOf("没有想象中好")).toBe("negative");
   });
 
+  it("reads lead-ins and fixed phrases around 不 as intensifiers, not negations", () => {
+    expect(sentimentOf("与图片完全不符")).toBe("negative");
+    expect(sentimentOf("物流不是一般的慢")).toBe("negative");
+    expect(sentimentOf("质量一点儿都不好太差了")).toBe("negative");
+    expect(sentimentOf("个别客服服务态度差")).toBe("negative");
+    expect(sentimentOf("大家一定小心别上当")).toBe("negative");
+    expect(sentimentOf("原味也很好喝")).toBe("positive");
+  });
+
   it("weighs the clause after 但是 / 就是 more than the praise before it", () => {
     expect(sentimentOf("包装还可以，但是东西质量太差了")).toBe("negative");
     expect(sentimentOf("虽然物流慢了点，但是东西非常好，很满意")).toBe("positive");

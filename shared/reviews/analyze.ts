@@ -38,6 +38,8 @@ const CONCESSION_WEIGHT = 0.6;
 /** A negated complaint (没问题, 不贵) is milder praise than the complaint was blame. */
 const NEGATED_NEGATIVE_FACTOR = 0.7;
 const EVIDENCE_MAX = 60;
+/** 完全/根本/一点都 before a 不-word. */
+const INTENSIFYING_LEAD_IN = 1.3;
 /** Each star away from 3 moves the score this much; a strong text still outweighs the stars. */
 const RATING_WEIGHT = 0.6;
 
@@ -87,6 +89,16 @@ export function scoreClause(rawClause: string, ironic: boolean): number {
     const { word, entry } = match;
     at += word.length;
     if (entry.kind === "negator") {
+      // 完全不符 / 根本没用: the phrase ends in the 不/没 that starts an opinion word; the lead-in intensifies it.
+      if (word.length > 1 && /[不没]$/u.test(word)) {
+        const tail = lookup(clause, at - 1);
+        if (tail && tail.word.length > 1 && (tail.entry.kind === "positive" || tail.entry.kind === "negative")) {
+          at -= 1;
+          degree *= INTENSIFYING_LEAD_IN;
+          sinceModifier = 0;
+          continue;
+        }
+      }
       negations++;
       negationStrength *= entry.weight;
       sinceModifier = 0;
@@ -98,7 +110,8 @@ export function scoreClause(rawClause: string, ironic: boolean): number {
       continue;
     }
     // 好 directly before another opinion word is an intensifier (好快, 好差), not an opinion of its own.
-    const asDegree = DEGREE_WHEN_FOLLOWED.get(word);
+    // After a negator it is the opinion itself: 不好，太差了 run together is not 不(好太差).
+    const asDegree = negations === 0 ? DEGREE_WHEN_FOLLOWED.get(word) : undefined;
     if (asDegree !== undefined) {
       const next = lookup(clause, at);
       if (next && (next.entry.kind === "positive" || next.entry.kind === "negative")) {
