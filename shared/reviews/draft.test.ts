@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { lintText } from "../lint/index.ts";
 import { draftReply, fillTemplate, MAX_REPLY_HAN } from "./draft.ts";
 import { DEFAULT_REVIEW_TEMPLATES, parseReviewTemplateSettings, type ReviewTemplates } from "./templates.ts";
 import { TOPIC_IDS } from "./topics.ts";
@@ -118,6 +119,8 @@ describe("draftReply", () => {
         texts.push(draftReply({ ...review, id: `${review.id}-${index}` }, { shopName: "小店" }).text);
     }
     for (const text of texts) for (const word of BANNED) expect(text, text).not.toContain(word);
+    // The team's service-language lint (shared/lint) finds nothing in any default line or draft either.
+    for (const text of texts) expect(lintText(text), text).toEqual([]);
   });
 });
 
