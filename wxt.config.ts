@@ -6,6 +6,7 @@ import { SELLER_SITE_MATCHES } from "./extension/sites/matches.ts";
 export default defineConfig({
   srcDir: "extension",
   outDir: ".output",
+  publicDir: "extension/public",
   modules: ["@wxt-dev/webextension-polyfill"],
   manifestVersion: 3,
   vite: () => ({ plugins: [preact()] }),

@@ -141,7 +141,7 @@ try {
     "客服助手 Kefu Kit 已在本机运行 · running locally",
     "",
     `  Worker (同步服务 sync API)   ${workerUrl}   (health: ${workerUrl}/health)`,
-    `  演示后台 Demo back office    ${demo.url}/`,
+    `  演示后台 Demo back office    ${new URL("/", demo.url).href}`,
     "",
     `  演示团队 Demo team           ${team.teamName ?? "演示旗舰店"} (${team.teamId})`,
     `  管理员令牌 Admin token        ${team.adminToken}`,
@@ -168,7 +168,7 @@ try {
         "--disable-background-networking",
         "--disable-component-update",
         "--disable-sync",
-        `${demo.url}/`,
+        `${new URL("/", demo.url).href}`,
       ],
       { cwd: root, detached: true, stdio: "ignore" },
     );
