@@ -12,7 +12,6 @@ function flagIcon(flag) {
   return h("i", {
     class: `memo-flag flag-${colour} next-icon sold-list_flag__Qa81c`,
     title: FLAG_TITLE[colour] ?? "灰旗",
-    "aria-label": FLAG_TITLE[colour],
   });
 }
 
@@ -34,7 +33,7 @@ function orderBody(order, now) {
       ),
       h("span", { class: "create-time sold-list_time__9PqW2" }, "创建时间：", formatDateTime(order.createdAt)),
       "  ",
-      h("a", { class: "buyer-nick sold-list_nick__Tt4e1", href: "#", title: "联系买家" }, order.buyer),
+      h("a", { class: "buyer-nick sold-list_nick__Tt4e1", href: "#none", title: "联系买家" }, order.buyer),
       "  ",
       flagIcon(order.flag),
     ),
@@ -45,7 +44,7 @@ function orderBody(order, now) {
         "td",
         { class: "next-table-cell item-cell" },
         h("div", { class: "item-pic" }, "图"),
-        h("a", { class: "item-title sold-list_title__Lm3d0", href: "#" }, item.title),
+        h("a", { class: "item-title sold-list_title__Lm3d0", href: "#none" }, item.title),
         h("div", { class: "item-sku sold-list_sku__Vb7n1" }, skuText(item.skuProps)),
       ),
       h(
@@ -59,7 +58,7 @@ function orderBody(order, now) {
         "td",
         { class: "next-table-cell aftersale-cell" },
         order.refund && order.refund !== "none"
-          ? h("a", { href: "#", class: "refund-link" }, order.refund === "requested" ? "请退款" : "退款中")
+          ? h("a", { href: "#none", class: "refund-link" }, order.refund === "requested" ? "请退款" : "退款中")
           : "",
       ),
     ];
@@ -140,7 +139,7 @@ function render(orders, page, pageSize, now) {
   const slice = paginate(orders, page, pageSize);
   const table = h(
     "table",
-    { role: "table" },
+    {},
     h(
       "colgroup",
       {},

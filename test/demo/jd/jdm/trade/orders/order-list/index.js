@@ -19,7 +19,7 @@ function orderRow(order) {
     h(
       "td",
       { class: "ant-table-cell" },
-      h("div", {}, "订单号：", h("a", { href: "#", class: "order-id" }, order.id)),
+      h("div", {}, "订单号：", h("a", { href: "#none", class: "order-id" }, order.id)),
       h("div", { class: "sku-attr" }, `下单时间：${formatDateTime(order.createdAt)}`),
       h("div", { class: "sku-attr" }, `用户账号：${order.buyer}`),
     ),
@@ -85,7 +85,6 @@ class MicroApp extends HTMLElement {
           {
             class: `ant-pagination-item ant-pagination-item-${p}${p === result.pageNo ? " ant-pagination-item-active" : ""}`,
             title: String(p),
-            tabindex: 0,
             onclick: () => this.load(p).catch((error) => showError(this.body, error)),
           },
           String(p),
