@@ -336,7 +336,7 @@ function checkTiming(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): voi
         order,
         "unpaid-reminder",
         "info",
-        `订单已拍下 ${formatDuration(ctx.nowMs - created)} 仍未付款，可发催付话术并核对地址`,
+        `订单拍下已 ${formatDuration(ctx.nowMs - created)}，仍未付款，可发催付话术并核对地址`,
         undefined,
         [{ kind: "insert-script", label: "插入催付话术", scriptCode: s.unpaidScriptCode }],
       );
