@@ -20,7 +20,8 @@ const lines = (stdout: string) =>
     .split("\n")
     .map((line) => JSON.parse(line));
 
-describe("kefu reviews", () => {
+// Each test spawns Node; on a loaded 2-core machine that takes seconds.
+describe("kefu reviews", { timeout: 60_000 }, () => {
   it("prints one JSON line per review of a UTF-8 CSV with BOM, with drafts that use the shop name", () => {
     const { code, stdout, stderr } = kefu(fixture("reviews-utf8.csv"), "--shop", "棉花小铺");
     expect(stderr).toBe("");

@@ -294,6 +294,8 @@ const POSITIVE: Record<string, number> = {
   很好看: 1.6,
   很好闻: 1.5,
   很好穿: 1.5,
+  顺: 0.6,
+  很顺: 1,
 };
 
 /** Negative opinion words and phrases. */
@@ -729,6 +731,14 @@ const NEGATIVE: Record<string, number> = {
   缝隙: 0.7,
   响声: 0.6,
   异响: 1.1,
+  歪歪扭扭: 0.8,
+  打结: 0.8,
+  毛躁: 0.9,
+  毛毛躁躁: 1,
+  影响: 0.5,
+  没熟: 1,
+  不熟: 1,
+  太生: 1,
 };
 
 /** Words that flip the polarity of the next opinion word in the same clause. */
@@ -929,6 +939,11 @@ const NEUTRAL = [
   "快门",
   "别人",
   "个别",
+  "顺丰",
+  "顺便",
+  "顺序",
+  "顺带",
+  "影响力",
   "别的",
   "区别",
   "特别是",
