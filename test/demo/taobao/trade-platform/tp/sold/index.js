@@ -58,7 +58,7 @@ function orderBody(order, now) {
         "td",
         { class: "next-table-cell aftersale-cell" },
         order.refund && order.refund !== "none"
-          ? h("a", { href: "#none", class: "refund-link" }, order.refund === "requested" ? "请退款" : "退款中")
+          ? h("a", { href: "#none", class: "refund-link" }, order.refund === "requested" ? "买家申请退款" : "退款中")
           : "",
       ),
     ];
