@@ -73,13 +73,59 @@ function stored<T>(key: `local:${string}`, fallback: () => T): StoredValue<T> {
   };
 }
 
+/** How long the library stays cached after its last use; the service worker itself stops after ~30 s idle. */
+const LIBRARY_CACHE_MS = 60_000;
+
+/**
+ * The library is the one big value (≈3 MB of JSON at 10,000 phrases; one chrome.storage.local read of it takes
+ * about a second in Chromium here), and only this service worker writes it, so reads are served from memory
+ * while it is in use. Storage stays the source of truth: every write goes there first. Callers must treat the
+ * value as read-only (build new objects to change it) because the cached object is shared.
+ */
+function cachedLibrary(
+  key: `local:${string}`,
+): StoredValue<LocalLibrary> & { dropCache(): void; remember(value: LocalLibrary): void } {
+  let cache: LocalLibrary | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const touch = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => (cache = undefined), LIBRARY_CACHE_MS);
+  };
+  return {
+    key,
+    async getValue() {
+      if (!cache) cache = (await storage.getItem<LocalLibrary>(key)) ?? emptyLibrary();
+      touch();
+      return cache;
+    },
+    async setValue(value) {
+      cache = undefined;
+      await storage.setItem(key, value);
+      cache = value;
+      touch();
+    },
+    dropCache() {
+      clearTimeout(timer);
+      cache = undefined;
+    },
+    /** Caches a value that was just written by `writeTogether`. */
+    remember(value) {
+      cache = value;
+      touch();
+    },
+  };
+}
+
 /** Writes several values in one storage.local.set call: a service worker stopped mid-way keeps all or none. */
-export function writeTogether(values: { item: StoredValue<unknown>; value: unknown }[]): Promise<void> {
-  return storage.setItems(values.map(({ item, value }) => ({ key: item.key, value })));
+export async function writeTogether(values: { item: StoredValue<unknown>; value: unknown }[]): Promise<void> {
+  const library = values.find(({ item }) => item.key === libraryItem.key);
+  if (library) libraryItem.dropCache();
+  await storage.setItems(values.map(({ item, value }) => ({ key: item.key, value })));
+  if (library) libraryItem.remember(library.value as LocalLibrary);
 }
 
 export const connectionItem = stored<Connection | null>("local:kefu.connection", () => null);
-export const libraryItem = stored<LocalLibrary>("local:kefu.library", emptyLibrary);
+export const libraryItem = cachedLibrary("local:kefu.library");
 export const outboxItem = stored<Outbox>("local:kefu.outbox", () => ({ seq: 0, phrases: {}, groups: {} }));
 export const conflictsItem = stored<Conflict[]>("local:kefu.conflicts", () => []);
 /** Phrase id → uses not yet reported to the Worker. */

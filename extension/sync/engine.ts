@@ -130,7 +130,8 @@ function settle(
       outboxItem.getValue(),
       conflictsItem.getValue(),
     ]);
-    const items = library[kind] as Record<string, Phrase | PhraseGroup>;
+    // The cached library is shared: change a copy.
+    const items = { ...library[kind] } as Record<string, Phrase | PhraseGroup>;
     const queue = outbox[kind] as Record<string, PendingPhrase | PendingGroup>;
     for (const { id, rev } of answer.applied) {
       const mine = sent.get(id);
@@ -173,7 +174,7 @@ function settle(
     }
     // One storage.local.set call: a service worker stopped here keeps either all of it or none.
     await writeTogether([
-      { item: libraryItem, value: library },
+      { item: libraryItem, value: { ...library, [kind]: items } },
       { item: outboxItem, value: outbox },
       { item: conflictsItem, value: conflicts },
     ]);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { parseImport } from "../../shared/phrases/io/index.ts";
 import { createStoreHandlers } from "../store/handlers.ts";
-import { outboxItem } from "../store/state.ts";
+import { libraryItem, outboxItem } from "../store/state.ts";
 import { cancelSyncSoon, SYNC_ALARM, startSyncLoop } from "./loop.ts";
 import { FakeWorker } from "./testing/fake-worker.ts";
 
@@ -15,6 +15,7 @@ const empty = {} as Record<string, never>;
 
 beforeEach(() => {
   fakeBrowser.reset();
+  libraryItem.dropCache(); // the in-memory cache of a "previous service worker"
   worker = new FakeWorker();
   worker.addToken(ADMIN, "admin", "agentAdmin", "店长");
   worker.addToken(AGENT, "agent", "agentWang", "小王");
@@ -76,6 +77,7 @@ describe("offline-first editing", () => {
 
     // A fresh set of handlers reads only storage: what a restarted service worker would see.
     h = createStoreHandlers({ fetch: worker.fetch });
+    libraryItem.dropCache();
     worker.online = true;
     const back = await h["sync.now"](empty);
     expect(back.status.state).toBe("idle");
