@@ -60,6 +60,9 @@ describe("analyzeReview sentiment", () => {
     expect(sentimentOf("質量很好，賣家服務態度也不錯")).toBe("positive");
     expect(sentimentOf("質量太差，頭髮越洗越乾澀，後悔")).toBe("negative");
     expect(topicsOf("物流很快，質量很好")).toMatchObject({ shipping: "positive", quality: "positive" });
+    // Hong Kong forms and Cantonese: 唔 negates like 不.
+    expect(sentimentOf("質素唔錯，送貨好快，好抵買")).toBe("positive");
+    expect(sentimentOf("件衫唔好着，退貨")).toBe("negative");
   });
 
   it("lets a strongly negative text outweigh 5 stars, and the stars decide a text without opinion", () => {

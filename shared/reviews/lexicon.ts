@@ -296,6 +296,11 @@ const POSITIVE: Record<string, number> = {
   很好穿: 1.5,
   顺: 0.6,
   很顺: 1,
+  唔错: 1.2,
+  好正: 1.2,
+  抵买: 1.1,
+  好抵: 1.2,
+  质素好: 1.2,
 };
 
 /** Negative opinion words and phrases. */
@@ -784,6 +789,9 @@ const NEGATORS = [
   "完全不",
   "完全没有",
   "木有",
+  // Cantonese (Hong Kong buyers): 唔 = 不, 冇 = 没有.
+  "唔",
+  "冇",
   "没啥",
 ] as const;
 

@@ -2,12 +2,17 @@ import { Converter } from "opencc-js";
 import { SPELLING_FIXES } from "./lexicon.ts";
 
 type ConvertFn = (text: string) => string;
-let toSimplified: ConvertFn | undefined;
+let fromTaiwan: ConvertFn | undefined;
+let fromHongKong: ConvertFn | undefined;
 
-/** Built on first use: the OpenCC dictionaries take tens of milliseconds to load. */
+/**
+ * Built on first use: the OpenCC dictionaries take tens of milliseconds to load. Taiwan and Hong Kong forms
+ * differ (著 / 衞), so both conversions run; each is a few microseconds per short review.
+ */
 function traditionalToSimplified(text: string): string {
-  toSimplified ??= Converter({ from: "tw", to: "cn" });
-  return toSimplified(text);
+  fromTaiwan ??= Converter({ from: "tw", to: "cn" });
+  fromHongKong ??= Converter({ from: "hk", to: "cn" });
+  return fromHongKong(fromTaiwan(text));
 }
 
 // Any character outside ASCII and common CJK punctuation might be traditional; pure-ASCII text skips OpenCC.
