@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,25 +9,34 @@ const root = join(import.meta.dirname, "..");
 const fixtures = join(root, "test", "fixtures");
 const NOW = "2026-11-23T04:00:00Z";
 
-function audit(...args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, "bin", "kefu.mjs"), "audit", ...args], {
-    encoding: "utf8",
-    cwd: root,
+interface AuditRun {
+  code: number | null;
+  stderr: string;
+  lines: string[];
+  warnings: Record<string, string>[];
+}
+
+/** Runs `node bin/kefu.mjs audit …` (async, so a test can start several at once on a busy machine). */
+function audit(...args: string[]): Promise<AuditRun> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(root, "bin", "kefu.mjs"), "audit", ...args],
+      { cwd: root },
+      (err, stdout, stderr) => {
+        const lines = stdout.split("\n").filter(Boolean);
+        const code = err ? (typeof err.code === "number" ? err.code : null) : 0;
+        resolve({ code, stderr, lines, warnings: lines.map((l) => JSON.parse(l) as Record<string, string>) });
+      },
+    );
   });
-  const lines = r.stdout.split("\n").filter(Boolean);
-  return {
-    code: r.status,
-    stderr: r.stderr,
-    lines,
-    warnings: lines.map((l) => JSON.parse(l) as Record<string, string>),
-  };
 }
 
 const tmp = mkdtempSync(join(tmpdir(), "kefu-audit-"));
 
-describe("kefu audit", () => {
-  it('reads the 淘宝 export CSV (UTF-8 BOM, ="…" ids, tab-prefixed phones) and prints one JSON line per warning', () => {
-    const r = audit(join(fixtures, "orders-taobao.csv"), "--now", NOW);
+describe("kefu audit", { timeout: 60_000 }, () => {
+  it('reads the 淘宝 export CSV (UTF-8 BOM, ="…" ids, tab-prefixed phones) and prints one JSON line per warning', async () => {
+    const r = await audit(join(fixtures, "orders-taobao.csv"), "--now", NOW);
     expect(r.code).toBe(0);
     expect(Object.keys(r.warnings[0] ?? {})).toEqual(["orderId", "rule", "severity", "message"]);
     const pairs = r.warnings.map((w) => `${(w.orderId ?? "").slice(-1)} ${w.rule}`);
@@ -47,60 +56,57 @@ describe("kefu audit", () => {
     });
   });
 
-  it("reads the same export saved as GBK by Excel", () => {
+  it("reads the same export saved as GBK by Excel", async () => {
     const utf8 = readFileSync(join(fixtures, "orders-taobao.csv"), "utf8").replace(/^\uFEFF/, "");
     const file = join(tmp, "orders-gbk.csv");
     writeFileSync(file, iconv.encode(utf8, "gbk"));
-    const gbk = audit(file, "--now", NOW);
+    const [gbk, utf] = await Promise.all([
+      audit(file, "--now", NOW),
+      audit(join(fixtures, "orders-taobao.csv"), "--now", NOW),
+    ]);
     expect(gbk.code).toBe(0);
-    expect(gbk.lines).toEqual(audit(join(fixtures, "orders-taobao.csv"), "--now", NOW).lines);
+    expect(gbk.lines).toEqual(utf.lines);
   });
 
-  it("reads a JSON array of orders, including cross-order rules", () => {
-    const r = audit(join(fixtures, "orders-sample.json"), "--now", NOW);
+  it("reads a JSON array of orders, including cross-order rules", async () => {
+    const r = await audit(join(fixtures, "orders-sample.json"), "--now", NOW);
     expect(r.code).toBe(0);
     expect(r.warnings.filter((w) => w.rule === "mergeable")).toHaveLength(2);
     expect(r.warnings.some((w) => w.rule === "price-over-limit")).toBe(true);
   });
 
-  it("--now fixes the clock", () => {
-    const later = audit(join(fixtures, "orders-taobao.csv"), "--now", "2026-11-26T04:00:00Z");
+  it("--now fixes the clock", async () => {
+    const later = await audit(join(fixtures, "orders-taobao.csv"), "--now", "2026-11-26T04:00:00Z");
     expect(later.warnings.filter((w) => w.rule === "ship-overdue").length).toBeGreaterThan(0);
   });
 
-  it("--settings takes whole team settings or just the orderRules section", () => {
+  it("--settings takes whole team settings or just the orderRules section", async () => {
     const whole = join(tmp, "team.json");
     writeFileSync(
       whole,
       JSON.stringify({ name: "team", orderRules: { remoteAreas: ["西藏"], disabledRules: ["phone-masked"] } }),
     );
-    const r = audit(join(fixtures, "orders-taobao.csv"), "--now", NOW, "--settings", whole);
-    expect(r.code).toBe(0);
-    expect(r.warnings.some((w) => w.rule === "remote-area" || w.rule === "phone-masked")).toBe(false);
     const section = join(tmp, "section.json");
     writeFileSync(section, JSON.stringify({ unpaidReminderMinutes: 600 }));
-    const s = audit(join(fixtures, "orders-taobao.csv"), "--now", NOW, `--settings=${section}`);
-    expect(s.warnings.some((w) => w.rule === "unpaid-reminder")).toBe(false);
     const bad = join(tmp, "bad-settings.json");
     writeFileSync(bad, JSON.stringify({ orderRules: { priceChangeLimit: "twenty" } }));
-    const b = audit(join(fixtures, "orders-taobao.csv"), "--settings", bad);
+    const [r, s, b] = await Promise.all([
+      audit(join(fixtures, "orders-taobao.csv"), "--now", NOW, "--settings", whole),
+      audit(join(fixtures, "orders-taobao.csv"), "--now", NOW, `--settings=${section}`),
+      audit(join(fixtures, "orders-taobao.csv"), "--settings", bad),
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.warnings.some((w) => w.rule === "remote-area" || w.rule === "phone-masked")).toBe(false);
+    expect(s.warnings.some((w) => w.rule === "unpaid-reminder")).toBe(false);
     expect(b.code).toBe(2);
     expect(b.stderr).toContain("priceChangeLimit");
   });
 
-  it("a malformed file is a clear error naming the row, exit 2, nothing printed", () => {
-    const r = audit(join(fixtures, "orders-bad-amount.csv"), "--now", NOW);
-    expect(r.code).toBe(2);
-    expect(r.lines).toEqual([]);
-    expect(r.stderr).toContain("第 3 行");
+  it("a malformed file is a clear error naming the row, exit 2, nothing printed", async () => {
     const noId = join(tmp, "no-id.csv");
     writeFileSync(noId, "买家会员名,收货地址\ntb_a,广东省深圳市南山区1号\n");
-    expect(audit(noId).stderr).toContain("订单编号");
     const emptyId = join(tmp, "empty-id.csv");
     writeFileSync(emptyId, "订单编号,买家会员名\n1001,tb_a\n,tb_b\n");
-    const e = audit(emptyId);
-    expect([e.code, e.lines.length]).toEqual([2, 0]);
-    expect(e.stderr).toContain("第 3 行：订单编号为空");
     const badJson = join(tmp, "bad.json");
     writeFileSync(
       badJson,
@@ -109,17 +115,33 @@ describe("kefu audit", () => {
         { id: "2", items: [{ title: "x", quantity: "two", price: 1 }] },
       ]),
     );
-    const j = audit(badJson);
+    const [r, n, e, j] = await Promise.all([
+      audit(join(fixtures, "orders-bad-amount.csv"), "--now", NOW),
+      audit(noId),
+      audit(emptyId),
+      audit(badJson),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.lines).toEqual([]);
+    expect(r.stderr).toContain("第 3 行");
+    expect(n.stderr).toContain("订单编号");
+    expect([e.code, e.lines.length]).toEqual([2, 0]);
+    expect(e.stderr).toContain("第 3 行：订单编号为空");
     expect([j.code, j.lines.length]).toEqual([2, 0]);
     expect(j.stderr).toContain("第 2 个订单");
   });
 
-  it("usage errors and missing files exit 2 with a message", () => {
-    expect(audit().code).toBe(2);
-    expect(audit("--bogus").stderr).toContain("unknown option");
-    const missing = audit(join(tmp, "nope.csv"));
+  it("usage errors and missing files exit 2 with a message", async () => {
+    const [none, bogus, missing, badNow] = await Promise.all([
+      audit(),
+      audit("--bogus"),
+      audit(join(tmp, "nope.csv")),
+      audit(join(fixtures, "orders-taobao.csv"), "--now", "yesterday"),
+    ]);
+    expect(none.code).toBe(2);
+    expect(bogus.stderr).toContain("unknown option");
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain("nope.csv");
-    expect(audit(join(fixtures, "orders-taobao.csv"), "--now", "yesterday").code).toBe(2);
+    expect(badNow.code).toBe(2);
   });
 });
