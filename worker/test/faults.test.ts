@@ -26,15 +26,20 @@ describe("KV faults", () => {
 
   it("a failed publish leaves the previous snapshot complete and readable", async () => {
     const teamId = "faultteam0000000";
-    await publishSnapshot(env.KEFU_KV, teamId, { rev: 5, phraseJsons: ['{"id":"old","rev":5}'] }, []);
+    const old = await publishSnapshot(
+      env.KEFU_KV,
+      teamId,
+      { rev: 5, rows: [{ id: "old", rev: 5, deleted: 0, json: '{"id":"old","rev":5}' }] },
+      [],
+      [],
+    );
     let calls = 0;
-    // The chunk write succeeds, the pointer write fails like a 429.
+    // The bucket write succeeds, the pointer write fails like a 429.
     const { kv } = wrapKv(env.KEFU_KV, () =>
       ++calls === 2 ? new Error("KV PUT failed: 429 Too Many Requests") : null,
     );
-    await expect(publishSnapshot(kv, teamId, { rev: 9, phraseJsons: ['{"id":"new","rev":9}'] }, [])).rejects.toThrow(
-      /429/,
-    );
+    const rows = [{ id: "new", rev: 9, deleted: 0, json: '{"id":"new","rev":9}' }];
+    await expect(publishSnapshot(kv, teamId, { rev: 9, rows }, old.chunkKeys, [])).rejects.toThrow(/429/);
     const snap = await readSnapshot(env.KEFU_KV, teamId);
     expect(snap?.pointer.rev).toBe(5);
     expect(snap?.phrasesText).toBe('{"id":"old","rev":5}');
@@ -42,7 +47,7 @@ describe("KV faults", () => {
 
   it("a snapshot whose chunk is not visible yet is treated as absent (the DO answers instead)", async () => {
     const teamId = "lagteam000000000";
-    await env.KEFU_KV.put(`t:${teamId}:snap`, JSON.stringify({ rev: 3, chunkKeys: [`t:${teamId}:s:3:0`] }));
+    await env.KEFU_KV.put(`t:${teamId}:snap`, JSON.stringify({ rev: 3, chunkKeys: [`t:${teamId}:b:1:0:3`] }));
     expect(await readSnapshot(env.KEFU_KV, teamId)).toBeNull();
   });
 });
@@ -103,5 +108,36 @@ describe("validation and limits", () => {
     expect(tooMany.status).toBe(400);
     const synced = await json<SyncResponse>(await call("GET", "/v1/sync", { token: team.agent }));
     expect(synced.phrases.find((p) => p.id === "imp7")?.content).toBe("<img src=x onerror=alert(7)>亲，{订单号}已发货");
+  });
+});
+
+describe("snapshot buckets", () => {
+  it("an edit rewrites only the bucket holding the phrase, plus the pointer", async () => {
+    const teamId = "bucketteam000000";
+    const rows = Array.from({ length: 3000 }, (_, i) => ({
+      id: `p${i}`,
+      rev: i + 1,
+      deleted: 0,
+      json: `{"id":"p${i}"}`,
+    }));
+    const first = await publishSnapshot(env.KEFU_KV, teamId, { rev: 3000, rows }, [], []);
+    expect(first.chunkKeys).toHaveLength(4);
+    const edited = rows.map((r) => (r.id === "p7" ? { ...r, rev: 3001, json: '{"id":"p7","x":1}' } : r));
+    const second = await publishSnapshot(env.KEFU_KV, teamId, { rev: 3001, rows: edited }, first.chunkKeys, []);
+    expect(second.kvWrites).toBe(2);
+    const deleted = edited.map((r) => (r.id === "p8" ? { ...r, rev: 3002, deleted: 1 } : r));
+    const third = await publishSnapshot(
+      env.KEFU_KV,
+      teamId,
+      { rev: 3002, rows: deleted },
+      second.chunkKeys,
+      first.chunkKeys,
+    );
+    const snap = await readSnapshot(env.KEFU_KV, teamId);
+    const ids = JSON.parse(`[${snap?.phrasesText}]`) as { id: string; x?: number }[];
+    expect(ids).toHaveLength(2999);
+    expect(ids.find((p) => p.id === "p7")?.x).toBe(1);
+    expect(ids.find((p) => p.id === "p8")).toBeUndefined();
+    expect(third.kvWrites).toBeLessThanOrEqual(3);
   });
 });

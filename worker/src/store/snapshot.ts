@@ -1,11 +1,13 @@
 /**
- * The KV side of a team's library: an immutable, pre-serialised snapshot of the live team phrases in chunks,
- * plus one small pointer key naming the newest snapshot. Only the team's Durable Object writes here (from its
- * alarm, at most once a second), so KV never sees concurrent writers or a key written twice within a second.
- * Readers concatenate chunk text into the answer without parsing the phrases.
+ * The KV side of a team's library: a pre-serialised snapshot of the live team phrases, split into hash buckets,
+ * plus one small pointer key naming the buckets of the newest snapshot. Only the team's Durable Object writes
+ * here (from its alarm, at most once a second), so KV never sees concurrent writers, and no key is written
+ * twice within a second: bucket keys carry the bucket's own revision, so they are written once and never
+ * changed, and an edit rewrites only the bucket holding the phrase (plus the pointer).
+ * Readers concatenate bucket text into the answer without parsing the phrases.
  */
 
-/** Phrases per chunk: ~1,000 × ≤ 15 KB stays far below KV's 25 MiB value cap and keeps each get small. */
+/** Target phrases per bucket: ~1,000 × ≤ 15 KB stays far below KV's 25 MiB value cap. */
 export const CHUNK_SIZE = 1000;
 
 export interface SnapshotPointer {
@@ -14,45 +16,76 @@ export interface SnapshotPointer {
 }
 
 export const pointerKey = (teamId: string) => `t:${teamId}:snap`;
-const chunkKey = (teamId: string, rev: number, index: number) => `t:${teamId}:s:${rev}:${index}`;
+
+/** One team phrase row as the DO stores it (tombstones included: a deletion changes its bucket). */
+export interface SnapshotRow {
+  id: string;
+  rev: number;
+  deleted: number;
+  json: string;
+}
 
 export interface SnapshotSource {
   rev: number;
-  /** JSON text of each live team phrase. Groups and settings are small: the DO sends those itself. */
-  phraseJsons: string[];
+  rows: SnapshotRow[];
+}
+
+/** FNV-1a: a stable, cheap bucket assignment for ids. */
+function bucketOf(id: string, buckets: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    hash ^= id.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % buckets;
+}
+
+/** Splits rows into buckets; each bucket's key names its highest row revision, so changed buckets get new keys. */
+export function buildBuckets(teamId: string, rows: readonly SnapshotRow[]): { key: string; text: string }[] {
+  const live = rows.reduce((n, r) => n + (r.deleted ? 0 : 1), 0);
+  let buckets = 1;
+  while (buckets * CHUNK_SIZE < live) buckets *= 2;
+  const parts = Array.from({ length: buckets }, () => ({ rev: 0, texts: [] as string[] }));
+  for (const row of rows) {
+    const part = parts[bucketOf(row.id, buckets)];
+    if (!part) continue;
+    part.rev = Math.max(part.rev, row.rev);
+    if (!row.deleted) part.texts.push(row.json);
+  }
+  return parts.map((p, i) => ({ key: `t:${teamId}:b:${buckets}:${i}:${p.rev}`, text: p.texts.join(",") }));
 }
 
 /**
- * Writes a new snapshot: chunks first, pointer last, then deletes the chunks of the snapshot before the
- * previous one (the previous stays for readers that fetched the old pointer a moment ago).
+ * Writes a new snapshot: changed buckets first, pointer last, then deletes buckets referenced only by the
+ * snapshot before the previous one (the previous stays for readers that fetched the old pointer a moment ago).
  * If any write fails, the pointer is not moved, so readers keep a complete older snapshot.
- * Returns the keys of this snapshot, to pass back as `previous` next time, and the number of KV writes made.
+ * Returns this snapshot's keys (the caller passes them back as `currentKeys` next time) and the KV writes made.
  */
 export async function publishSnapshot(
   kv: KVNamespace,
   teamId: string,
   source: SnapshotSource,
+  currentKeys: readonly string[],
   olderKeys: readonly string[],
 ): Promise<{ chunkKeys: string[]; kvWrites: number }> {
-  const chunkKeys: string[] = [];
-  const puts: Promise<void>[] = [];
-  for (let i = 0; i * CHUNK_SIZE < source.phraseJsons.length; i++) {
-    const key = chunkKey(teamId, source.rev, i);
-    chunkKeys.push(key);
-    puts.push(kv.put(key, source.phraseJsons.slice(i * CHUNK_SIZE, (i + 1) * CHUNK_SIZE).join(",")));
-  }
-  await Promise.all(puts);
+  const buckets = buildBuckets(teamId, source.rows);
+  const existing = new Set(currentKeys);
+  const changed = buckets.filter((b) => !existing.has(b.key));
+  await Promise.all(changed.map((b) => kv.put(b.key, b.text)));
+  const chunkKeys = buckets.map((b) => b.key);
   const pointer: SnapshotPointer = { rev: source.rev, chunkKeys };
   await kv.put(pointerKey(teamId), JSON.stringify(pointer));
   // Best effort: a failed delete only leaves garbage, never a wrong answer.
-  const stale = olderKeys.filter((k) => !chunkKeys.includes(k));
+  const keep = new Set([...chunkKeys, ...currentKeys]);
+  const stale = olderKeys.filter((k) => !keep.has(k));
   await Promise.allSettled(stale.map((k) => kv.delete(k)));
-  return { chunkKeys, kvWrites: chunkKeys.length + 1 + stale.length };
+  return { chunkKeys, kvWrites: changed.length + 1 + stale.length };
 }
 
 /**
- * Reads the newest snapshot: one pointer read plus one bulk read of its chunks. Returns null when there is no
- * snapshot yet or a chunk is not visible here yet (KV is eventually consistent); the caller then asks the DO.
+ * Reads the newest snapshot: one pointer read plus bulk reads of its buckets (100 keys per call). Returns null
+ * when there is no snapshot yet or a bucket is not visible here yet (KV is eventually consistent); the caller
+ * then lets the Durable Object answer in full.
  */
 export async function readSnapshot(
   kv: KVNamespace,
@@ -61,16 +94,15 @@ export async function readSnapshot(
   const pointerText = await kv.get(pointerKey(teamId), "text");
   if (pointerText === null) return null;
   const pointer = JSON.parse(pointerText) as SnapshotPointer;
-  if (pointer.chunkKeys.length === 0) return { pointer, phrasesText: "" };
   const texts: string[] = [];
-  // Bulk get takes up to 100 keys per call.
   for (let i = 0; i < pointer.chunkKeys.length; i += 100) {
-    const batch = await kv.get(pointer.chunkKeys.slice(i, i + 100), "text");
-    for (const key of pointer.chunkKeys.slice(i, i + 100)) {
+    const keys = pointer.chunkKeys.slice(i, i + 100);
+    const batch = await kv.get(keys, "text");
+    for (const key of keys) {
       const text = batch.get(key);
       if (text === null || text === undefined) return null;
-      texts.push(text);
+      if (text.length > 0) texts.push(text);
     }
   }
-  return { pointer, phrasesText: texts.filter((t) => t.length > 0).join(",") };
+  return { pointer, phrasesText: texts.join(",") };
 }

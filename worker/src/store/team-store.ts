@@ -639,14 +639,21 @@ export class TeamStore extends DurableObject<Env> {
     }
     // Read everything synchronously: no other request can interleave, so the snapshot is one consistent rev.
     const rev = this.headRev;
-    const phraseJsons = this.sql
-      .exec<{ json: string }>("SELECT json FROM phrases WHERE owner IS NULL AND deleted = 0 ORDER BY id")
-      .toArray()
-      .map((r) => r.json);
+    const rows = this.sql
+      .exec<{ id: string; rev: number; deleted: number; json: string }>(
+        "SELECT id, rev, deleted, json FROM phrases WHERE owner IS NULL",
+      )
+      .toArray();
     const olderKeys = JSON.parse(this.meta("previousKeys") ?? "[]") as string[];
     const currentKeys = this.meta("currentKeys") ?? "[]";
     try {
-      const { chunkKeys, kvWrites } = await publishSnapshot(this.env.KEFU_KV, teamId, { rev, phraseJsons }, olderKeys);
+      const { chunkKeys, kvWrites } = await publishSnapshot(
+        this.env.KEFU_KV,
+        teamId,
+        { rev, rows },
+        JSON.parse(currentKeys) as string[],
+        olderKeys,
+      );
       this.kvWrites += kvWrites;
       this.publishes += 1;
       this.ctx.storage.transactionSync(() => {

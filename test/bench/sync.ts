@@ -1,0 +1,220 @@
+/**
+ * Sync bench: a real `wrangler dev` (workerd, local KV + Durable Object, temp persist dir) with DEBUG_METRICS=1
+ * so the Worker reports each request's KV reads/writes in `x-kefu-kv` and the DO its publish writes.
+ * Measures the steady poll, one edit's KV writes, and a full sync of 10,000 phrases (time and bytes).
+ * `request_wall_ms_10k_local` is the closest honest local stand-in for CPU time: wall time of the full-sync
+ * request on loopback, median of 5 (it includes workerd I/O to local KV/DO, so it over-states CPU).
+ * Also exports `startWranglerDev()`, used by the CLI tests.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { BatchResponse, CreateTeamResponse, PhraseBatchRequest } from "../../shared/api.ts";
+
+const root = join(import.meta.dirname, "..", "..");
+
+export interface DevWorker {
+  url: string;
+  secret: string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
+    });
+  });
+}
+
+/** Starts `wrangler dev` on a free loopback port with a temp state dir and a random BOOTSTRAP_SECRET. */
+export async function startWranglerDev(vars: Record<string, string> = {}): Promise<DevWorker> {
+  const port = await freePort();
+  const persist = mkdtempSync(join(tmpdir(), "kefu-wrangler-"));
+  const secret = randomBytes(16).toString("hex");
+  const varArgs = Object.entries({ BOOTSTRAP_SECRET: secret, ...vars }).flatMap(([k, v]) => ["--var", `${k}:${v}`]);
+  const child: ChildProcess = spawn(
+    join(root, "node_modules", ".bin", "wrangler"),
+    [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--inspector-port",
+      String(await freePort()),
+      "--persist-to",
+      persist,
+      ...varArgs,
+    ],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: "false",
+        WRANGLER_SEND_ERROR_REPORTS: "false",
+        CLOUDFLARE_CF_FETCH_ENABLED: "false",
+        WRANGLER_HIDE_BANNER: "true",
+        NO_UPDATE_NOTIFIER: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    },
+  );
+  let output = "";
+  child.stdout?.on("data", (d) => (output += d));
+  child.stderr?.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once("exit", r));
+      process.kill(-child.pid, "SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    }
+    rmSync(persist, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) break;
+    try {
+      if ((await fetch(`${url}/health`)).ok) return { url, secret, stop };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  await stop();
+  throw new Error(`wrangler dev did not start on ${url}:\n${output.slice(-2000)}`);
+}
+
+async function req(
+  url: string,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${token}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (res.status >= 400) throw new Error(`${method} ${path} → ${res.status}: ${text.slice(0, 300)}`);
+  const kv = /reads=(\d+);writes=(\d+)/.exec(res.headers.get("x-kefu-kv") ?? "");
+  return { res, text, kvReads: Number(kv?.[1] ?? Number.NaN), kvWrites: Number(kv?.[2] ?? Number.NaN) };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+async function waitForPublish(url: string, token: string, head: number) {
+  for (let i = 0; i < 100; i++) {
+    const stats = JSON.parse((await req(url, "GET", "/v1/debug/stats", token)).text) as {
+      publishedRev: number;
+      kvWrites: number;
+    };
+    if (stats.publishedRev >= head) return stats;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error("the Durable Object did not publish the snapshot to KV");
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const worker = await startWranglerDev({ DEBUG_METRICS: "1" });
+  try {
+    const { url } = worker;
+    const team = JSON.parse(
+      (await req(url, "POST", "/v1/teams", worker.secret, { name: "压测店" })).text,
+    ) as CreateTeamResponse;
+    const admin = team.adminToken;
+    await req(url, "POST", "/v1/groups/batch", admin, { upserts: [{ group: { id: "g", name: "通用", order: 1 } }] });
+    const content = "亲，{买家}您好！您的订单{订单号}已经安排发货，请留意物流信息，有问题随时联系{客服}。".repeat(2);
+    let p1Rev: number | undefined;
+    for (let start = 0; start < 10_000; start += 500) {
+      const body: PhraseBatchRequest = {
+        upserts: Array.from({ length: 500 }, (_, i) => ({
+          phrase: {
+            id: `p${start + i}`,
+            code: `c${start + i}`,
+            content,
+            groupId: "g",
+            tags: ["物流"],
+            scope: "team" as const,
+          },
+        })),
+      };
+      const result = JSON.parse((await req(url, "POST", "/v1/phrases/batch", admin, body)).text) as BatchResponse;
+      p1Rev ??= result.applied.find((a) => a.id === "p1")?.rev;
+    }
+    const head = JSON.parse((await req(url, "GET", "/v1/sync?since=1", admin)).text).rev as number;
+    const before = await waitForPublish(url, admin, head);
+
+    // Full sync of 10k phrases: KV snapshot chunks + DO remainder.
+    const fullTimes: number[] = [];
+    let fullBytes = 0;
+    let fullKvReads = 0;
+    let rev = 0;
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      const full = await req(url, "GET", "/v1/sync", admin);
+      fullTimes.push(performance.now() - t0);
+      fullBytes = Buffer.byteLength(full.text);
+      fullKvReads = full.kvReads;
+      const parsed = JSON.parse(full.text) as { rev: number; phrases: unknown[] };
+      if (parsed.phrases.length !== 10_000) throw new Error(`full sync returned ${parsed.phrases.length} phrases`);
+      rev = parsed.rev;
+    }
+
+    // Steady poll.
+    const pollTimes: number[] = [];
+    let pollReads = 0;
+    let pollStatus = 0;
+    for (let i = 0; i < 20; i++) {
+      const t0 = performance.now();
+      const poll = await req(url, "GET", "/v1/sync", admin, undefined, { "if-none-match": `W/"r${rev}"` });
+      pollTimes.push(performance.now() - t0);
+      pollReads = Math.max(pollReads, poll.kvReads);
+      pollStatus = poll.res.status;
+    }
+
+    // One edit: request-path KV writes, then the DO's coalesced publish.
+    const edit = await req(url, "POST", "/v1/phrases/batch", admin, {
+      upserts: [
+        { phrase: { id: "p1", code: "c1", content: "改过的内容", groupId: "g", tags: [], scope: "team" }, baseRev: p1Rev },
+      ],
+    });
+    const applied = JSON.parse(edit.text) as BatchResponse;
+    if (applied.applied.length !== 1) throw new Error(`edit not applied: ${edit.text}`);
+    const after = await waitForPublish(url, admin, applied.rev);
+    const delta = await req(url, "GET", `/v1/sync?since=${rev}`, admin);
+
+    return {
+      phrases: 10_000,
+      poll_status: pollStatus,
+      poll_kv_reads: pollReads,
+      poll_ms_median: Math.round(median(pollTimes) * 10) / 10,
+      edit_kv_writes: edit.kvWrites + (after.kvWrites - before.kvWrites),
+      edit_kv_writes_request_path: edit.kvWrites,
+      edit_kv_writes_publish: after.kvWrites - before.kvWrites,
+      delta_after_edit_bytes: Buffer.byteLength(delta.text),
+      full_sync_10k_ms: Math.round(median(fullTimes)),
+      full_sync_10k_bytes: fullBytes,
+      full_sync_10k_kv_reads: fullKvReads,
+      request_wall_ms_10k_local: Math.round(median(fullTimes)),
+      note: "request_wall_ms_10k_local is loopback wall time of the full-sync request (median of 5), not CPU time",
+    };
+  } finally {
+    await worker.stop();
+  }
+}
