@@ -96,6 +96,11 @@ describe("analyzeReview topics", () => {
     });
   });
 
+  it("reads waiting as a shipping complaint and care as packaging praise", () => {
+    expect(topicsOf("等了一个礼拜才到")).toMatchObject({ shipping: "negative" });
+    expect(topicsOf("包装也很用心")).toMatchObject({ packaging: "positive" });
+  });
+
   it("detects wrong or missing items, fakes, price, material and function", () => {
     expect(topicsOf("少发了一件，客服说补发又没消息")["wrong-or-missing"]).toBe("negative");
     expect(topicsOf("买的黑色发成了白色")["wrong-or-missing"]).toBe("negative");

@@ -9,7 +9,7 @@ import {
   type LexiconEntry,
 } from "./lexicon.ts";
 import { normalizeReviewText } from "./normalize.ts";
-import { TOPIC_IDS, TOPIC_KEYWORDS, type TopicId } from "./topics.ts";
+import { type TopicId, topicsInClause } from "./topics.ts";
 
 export interface TopicFinding {
   id: TopicId;
@@ -195,8 +195,7 @@ export function analyzeReview(review: ReviewLike): ReviewAnalysis {
   for (const clause of clauses) {
     clause.score = scoreClause(clause.text, clause.sentenceIronic) * clause.weight;
     textScore += clause.score;
-    for (const id of TOPIC_IDS) {
-      if (!TOPIC_KEYWORDS[id].some((keyword) => clause.text.includes(keyword))) continue;
+    for (const id of topicsInClause(clause.text)) {
       const current = topicScores.get(id);
       const magnitude = Math.abs(clause.score);
       if (!current) {

@@ -301,6 +301,13 @@ const POSITIVE: Record<string, number> = {
   抵买: 1.1,
   好抵: 1.2,
   质素好: 1.2,
+  用心: 1,
+  很用心: 1.3,
+  细致: 0.9,
+  认真: 0.8,
+  就到了: 0.6,
+  就收到了: 0.6,
+  就到货了: 0.6,
 };
 
 /** Negative opinion words and phrases. */
@@ -744,6 +751,14 @@ const NEGATIVE: Record<string, number> = {
   没熟: 1,
   不熟: 1,
   太生: 1,
+  才到: 0.7,
+  才收到: 0.7,
+  才发货: 0.9,
+  等了好久: 1,
+  等了很久: 1,
+  迟迟: 0.9,
+  还没到: 0.7,
+  还没发货: 0.9,
 };
 
 /** Words that flip the polarity of the next opinion word in the same clause. */

@@ -12,7 +12,9 @@ let fromHongKong: ConvertFn | undefined;
 function traditionalToSimplified(text: string): string {
   fromTaiwan ??= Converter({ from: "tw", to: "cn" });
   fromHongKong ??= Converter({ from: "hk", to: "cn" });
-  return fromHongKong(fromTaiwan(text));
+  const taiwanConverted = fromTaiwan(text);
+  // Unchanged means simplified text (nearly always): skip the second pass.
+  return taiwanConverted === text ? text : fromHongKong(taiwanConverted);
 }
 
 // Any character outside ASCII and common CJK punctuation might be traditional; pure-ASCII text skips OpenCC.

@@ -289,3 +289,31 @@ export const TOPIC_KEYWORDS: Record<TopicId, readonly string[]> = {
     "不是正品",
   ],
 };
+
+/** Keyword → topics, and the longest keyword, for one dictionary walk per clause. */
+export const TOPIC_INDEX: { keywords: Map<string, TopicId[]>; maxLength: number } = (() => {
+  const keywords = new Map<string, TopicId[]>();
+  let maxLength = 1;
+  for (const id of TOPIC_IDS) {
+    for (const keyword of TOPIC_KEYWORDS[id]) {
+      const topics = keywords.get(keyword) ?? [];
+      if (!topics.includes(id)) topics.push(id);
+      keywords.set(keyword, topics);
+      maxLength = Math.max(maxLength, keyword.length);
+    }
+  }
+  return { keywords, maxLength };
+})();
+
+/** Topics a clause mentions (every keyword occurrence, overlapping ones included). */
+export function topicsInClause(clause: string): Set<TopicId> {
+  const found = new Set<TopicId>();
+  for (let start = 0; start < clause.length; start++) {
+    const longest = Math.min(TOPIC_INDEX.maxLength, clause.length - start);
+    for (let length = 1; length <= longest; length++) {
+      const topics = TOPIC_INDEX.keywords.get(clause.slice(start, start + length));
+      if (topics) for (const id of topics) found.add(id);
+    }
+  }
+  return found;
+}
