@@ -107,14 +107,17 @@ function currentScope(outbox: Outbox, library: LocalLibrary, id: string): Phrase
   return library.phrases[id]?.scope;
 }
 
-export async function readView(): Promise<LibraryView> {
-  const [library, outbox, conflicts, connection] = await Promise.all([
-    libraryItem.getValue(),
-    outboxItem.getValue(),
-    conflictsItem.getValue(),
-    connectionItem.getValue(),
-  ]);
-  return buildView(library, outbox, conflicts, connection?.me);
+/** Reads library and queue inside the lock: read between a sync's two writes, an edit could vanish from both. */
+export function readView(): Promise<LibraryView> {
+  return exclusive(async () => {
+    const [library, outbox, conflicts, connection] = await Promise.all([
+      libraryItem.getValue(),
+      outboxItem.getValue(),
+      conflictsItem.getValue(),
+      connectionItem.getValue(),
+    ]);
+    return buildView(library, outbox, conflicts, connection?.me);
+  });
 }
 
 export function upsertPhrase(draft: PhraseDraft): Promise<{ id: string }> {

@@ -1,4 +1,12 @@
-import { conflictsItem, connectionItem, outboxItem, type SyncStatus, statusItem, usageItem } from "./state.ts";
+import {
+  conflictsItem,
+  connectionItem,
+  exclusive,
+  outboxItem,
+  type SyncStatus,
+  statusItem,
+  usageItem,
+} from "./state.ts";
 import { pendingCount } from "./view.ts";
 
 /** What the popup shows. */
@@ -13,7 +21,11 @@ export interface SyncOverview {
   queuedUsage: number;
 }
 
-export async function syncOverview(): Promise<SyncOverview> {
+export function syncOverview(): Promise<SyncOverview> {
+  return exclusive(() => readOverview());
+}
+
+async function readOverview(): Promise<SyncOverview> {
   const [status, connection, outbox, conflicts, usage] = await Promise.all([
     statusItem.getValue(),
     connectionItem.getValue(),
