@@ -141,24 +141,31 @@ export function createSearchIndex<P extends PhraseWithKeys>(
     contentList.push(text.slice(newline + 1));
   }
   const codes = buildBlob(codeList);
-  // Pinyin keys are prefix-matched through one sorted array and binary search: a blob scan costs ~0.5 ms for a
-  // missing key whose first letter is common ("hddz96"), a binary search microseconds.
-  const pinyinKeys: string[] = [];
-  const pinyinRanksList: number[] = [];
+  // Pinyin keys are prefix-matched through buckets by their first one and first two letters, each listing its
+  // keys in rank order: no sort at build time, a query reads one small bucket and may stop early. (A blob scan
+  // costs ~0.5 ms for a missing key whose first letter is common, e.g. "hddz96".)
+  /** Bucket entries: the phrase rank and the offset of the key inside that phrase's `keys.p`. */
+  const pinyinOf = ranked.map((p) => p.keys.p);
+  const bucketLists = new Map<string, number[]>();
+  const addToBucket = (prefix: string, r: number, offset: number) => {
+    const list = bucketLists.get(prefix);
+    if (list) list.push(r, offset);
+    else bucketLists.set(prefix, [r, offset]);
+  };
   for (let r = 0; r < count; r++) {
-    for (const key of (ranked[r] as P).keys.p) {
-      pinyinKeys.push(key);
-      pinyinRanksList.push(r);
+    const keys = pinyinOf[r] as string;
+    for (let offset = 0; offset < keys.length; ) {
+      let end = keys.indexOf(" ", offset);
+      if (end < 0) end = keys.length;
+      if (end > offset) {
+        addToBucket(keys.slice(offset, offset + 1), r, offset);
+        if (end - offset >= 2) addToBucket(keys.slice(offset, offset + 2), r, offset);
+      }
+      offset = end + 1;
     }
   }
-  const pinyinOrder = pinyinKeys.map((_, k) => k);
-  pinyinOrder.sort((a, b) => {
-    const ka = pinyinKeys[a] as string;
-    const kb = pinyinKeys[b] as string;
-    return ka < kb ? -1 : ka > kb ? 1 : a - b;
-  });
-  const sortedPinyin = pinyinOrder.map((k) => pinyinKeys[k] as string);
-  const sortedPinyinRanks = Int32Array.from(pinyinOrder.map((k) => pinyinRanksList[k] as number));
+  const pinyinBuckets = new Map<string, Int32Array>();
+  for (const [prefix, list] of bucketLists) pinyinBuckets.set(prefix, Int32Array.from(list));
   const initials = buildBlob(initialsList);
   const titles = buildBlob(titleList);
   const contents = buildBlob(contentList);
@@ -205,18 +212,14 @@ export function createSearchIndex<P extends PhraseWithKeys>(
     return found;
   }
 
-  /** Marks every phrase with a pinyin key starting with `prefix`; returns how many were newly matched. */
-  function scanPinyin(prefix: string): number {
-    let lo = 0;
-    let hi = sortedPinyin.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((sortedPinyin[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+  /** Marks phrases with a pinyin key starting with `prefix`, in rank order, until `wanted` new ones are found. */
+  function scanPinyin(prefix: string, wanted: number): number {
+    const bucket = pinyinBuckets.get(prefix.slice(0, 2));
+    if (!bucket) return 0;
     let found = 0;
-    for (let k = lo; k < sortedPinyin.length && (sortedPinyin[k] as string).startsWith(prefix); k++) {
-      const r = sortedPinyinRanks[k] as number;
+    for (let b = 0; b < bucket.length && found < wanted; b += 2) {
+      const r = bucket[b] as number;
+      if (!(pinyinOf[r] as string).startsWith(prefix, bucket[b + 1])) continue;
       if (mark(r, MatchTier.pinyinPrefix) && (boosted.size === 0 || !boosted.has(r))) found++;
     }
     return found;
@@ -227,7 +230,7 @@ export function createSearchIndex<P extends PhraseWithKeys>(
     const code = codeList[r] as string;
     if (code === q) return MatchTier.exactCode;
     if (code.startsWith(q)) return MatchTier.codePrefix;
-    if (latin && (ranked[r] as P).keys.p.some((key) => key.startsWith(latin))) return MatchTier.pinyinPrefix;
+    if (latin && ` ${pinyinOf[r]}`.includes(` ${latin}`)) return MatchTier.pinyinPrefix;
     if (latin && INITIALS_QUERY.test(latin) && (initialsList[r] as string).includes(latin)) {
       return MatchTier.pinyinInitialsInside;
     }
@@ -275,7 +278,7 @@ export function createSearchIndex<P extends PhraseWithKeys>(
       const latin = compactLatin(q);
       let found = scan(codes, q + SEP, true, MatchTier.exactCode, count);
       found += scan(codes, q, true, MatchTier.codePrefix, limit - found);
-      if (latin && found < limit) found += scanPinyin(latin);
+      if (latin && found < limit) found += scanPinyin(latin, limit - found);
       if (latin && INITIALS_QUERY.test(latin) && found < limit) {
         found += scan(initials, latin, false, MatchTier.pinyinInitialsInside, limit - found);
       }

@@ -153,7 +153,7 @@ export function buildSearchKeys(phrase: SearchablePhrase): SearchKeys {
   const i = [spacedInitials(titleTokens, 30), spacedInitials(contentTokens, CONTENT_INITIALS_PIECES)]
     .filter(Boolean)
     .join(" ");
-  const keys: SearchKeys = { c: code, p, i };
+  const keys: SearchKeys = { c: code, p: p.join(" "), i };
   if (simplified !== basic) keys.s = simplified;
   return keys;
 }

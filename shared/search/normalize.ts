@@ -18,26 +18,23 @@ export function parseT2sPairs(pairs: string): Map<string, string> {
  * index uses \u0001 as a separator), optional traditional → simplified per character.
  */
 export function normalizeText(text: string, t2s?: T2sTable): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xff01 && code <= 0xff5e) {
-      out += String.fromCharCode(code - 0xfee0).toLowerCase();
-    } else if (code === 0x3000) {
-      out += " ";
-    } else if (code < 0x20 && code !== 0x0a) {
-      out += " ";
-    } else if (code >= 0x41 && code <= 0x5a) {
-      out += String.fromCharCode(code + 32);
-    } else if (code < 0x80) {
-      out += text[i];
-    } else {
-      const ch = text[i] as string;
-      out += t2s?.get(ch) ?? ch.toLowerCase();
-    }
-  }
+  // Fast path: most phrase text is already normal (Chinese, digits, lower-case ASCII, punctuation).
+  let out = NEEDS_WORK.test(text)
+    ? text
+        .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+        .replace(SPACE_OR_CONTROL, " ")
+        .toLowerCase()
+    : text;
+  if (t2s && t2s.size > 0) out = out.replace(NON_ASCII, (ch) => t2s.get(ch) ?? ch);
   return out;
 }
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+const NEEDS_WORK = /[A-Z\u0000-\u0009\u000b-\u001f\u00c0-\u024f\u0370-\u052f\u1e00-\u1fff\u3000\uff01-\uff5e]/;
+const FULL_WIDTH = /[\uff01-\uff5e]/g;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces
+const SPACE_OR_CONTROL = /[\u0000-\u0009\u000b-\u001f\u3000]/g;
+const NON_ASCII = /[\u0080-\uffff]/g;
 
 /** The text a phrase is searched by (title, content, tags), before any traditional→simplified conversion. */
 export function rawSearchText(phrase: { title?: string; content: string; tags?: readonly string[] }): string {

@@ -36,27 +36,32 @@ describe("buildSearchKeys", () => {
   it("indexes full pinyin and initials of code and title", () => {
     const keys = buildSearchKeys(library[1] as SearchablePhrase);
     expect(keys.c).toBe("cf");
-    expect(keys.p.some((k) => k.startsWith("cuifu"))).toBe(true);
+    expect(keys.p.split(" ").some((k) => k.startsWith("cuifu"))).toBe(true);
     // "cf" (initials of 催付) equals the code, so the code prefix tier covers it and the key is dropped
-    expect(keys.p.some((k) => k.startsWith("cf"))).toBe(false);
-    expect(buildSearchKeys(library[7] as SearchablePhrase).p.some((k) => k.startsWith("tuihuo"))).toBe(true);
+    expect(keys.p.split(" ").some((k) => k.startsWith("cf"))).toBe(false);
+    expect(
+      buildSearchKeys(library[7] as SearchablePhrase)
+        .p.split(" ")
+        .some((k) => k.startsWith("tuihuo")),
+    ).toBe(true);
   });
   it("indexes alternative readings of polyphonic characters in titles", () => {
     const keys = buildSearchKeys(library[9] as SearchablePhrase);
-    expect(keys.p.some((k) => k.startsWith("chongfa"))).toBe(true);
-    expect(keys.p.some((k) => k.startsWith("zhongfa"))).toBe(true);
+    expect(keys.p.split(" ").some((k) => k.startsWith("chongfa"))).toBe(true);
+    expect(keys.p.split(" ").some((k) => k.startsWith("zhongfa"))).toBe(true);
   });
   it("stores simplified text only for phrases with traditional characters", () => {
     expect(buildSearchKeys(library[0] as SearchablePhrase).s).toBeUndefined();
     const keys = buildSearchKeys(library[8] as SearchablePhrase);
     expect(keys.s).toContain("换货说明");
     expect(keys.s).toContain("联系客服");
-    expect(keys.p.some((k) => k.startsWith("huanhuo"))).toBe(true);
+    expect(keys.p.split(" ").some((k) => k.startsWith("huanhuo"))).toBe(true);
   });
   it("normalises full-width codes and drops prefix-redundant pinyin keys", () => {
     const keys = buildSearchKeys(library[10] as SearchablePhrase);
     expect(keys.c).toBe("abc");
-    for (const a of keys.p) for (const b of keys.p) if (a !== b) expect(b.startsWith(a)).toBe(false);
+    for (const a of keys.p.split(" "))
+      for (const b of keys.p.split(" ")) if (a !== b) expect(b.startsWith(a)).toBe(false);
   });
   it("handles phrases without title, with rare characters and hostile text", () => {
     const keys = buildSearchKeys({ id: "x", code: "<b>", content: "<script>alert(1)</script>𠀀龘" });
@@ -176,5 +181,25 @@ describe("plain index data", () => {
   it("normalizeText maps width, case, controls and traditional characters", () => {
     expect(normalizeText("ＡＢｃ\u3000D\u0001", new Map([["親", "亲"]]))).toBe("abc d ");
     expect(normalizeText("親", new Map([["親", "亲"]]))).toBe("亲");
+  });
+});
+
+describe("content-script half", () => {
+  it("imports only small relative files: never pinyin-pro, opencc-js or keys.ts", async () => {
+    const { readFile } = await import("node:fs/promises");
+    const { dirname, join } = await import("node:path");
+    const seen = new Set<string>();
+    const visit = async (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const source = await readFile(file, "utf8");
+      for (const [, spec] of source.matchAll(/^(?:import|export)\s[^;]*?from\s+"([^"]+)"/gms)) {
+        expect(spec, `${file} imports ${spec}`).toMatch(/^\.\.?\//);
+        await visit(join(dirname(file), spec as string));
+      }
+    };
+    await visit(join(import.meta.dirname, "index.ts"));
+    const names = [...seen].map((f) => f.split("/").at(-1));
+    expect(names.sort()).toEqual(["index.ts", "normalize.ts", "types.ts"]);
   });
 });

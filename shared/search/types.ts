@@ -21,8 +21,9 @@ export interface SearchKeys {
   /** Normalised quick code: lower case, half-width, simplified. */
   c: string;
   /** Pinyin keys matched by prefix: full pinyin and initials of code, title and content head, plus alternative
-   * readings of polyphonic characters in code and title. Keys that are a prefix of another key are dropped. */
-  p: string[];
+   * readings of polyphonic characters in code and title, separated by single spaces (one string per phrase
+   * keeps 10,000 phrases' keys light). Keys that are a prefix of another key, or of the code, are dropped. */
+  p: string;
   /** Initials of title and content head, matched anywhere ("fk" finds 催付款). */
   i: string;
   /** Normalised simplified text (title, content, tags) — only present when it differs from what

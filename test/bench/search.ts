@@ -3,7 +3,9 @@
  * keystroke (quick codes, code prefixes, full pinyin, initials, Chinese substrings, some traditional input).
  * Compares our index with Fuse.js on the same data and queries in the same run.
  */
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
 import Fuse from "fuse.js";
 import { pinyin } from "pinyin-pro";
 import { createSearchIndex } from "../../shared/search/index.ts";
@@ -123,6 +125,21 @@ function timeEach(queries: string[], searchOne: (q: string) => unknown): number[
   return times.sort((a, b) => a - b);
 }
 
+/** Minified + gzipped size of what a content script pays for importing `entry` (and proof nothing big slips in). */
+async function bundledGzipBytes(entry: string): Promise<number> {
+  const root = join(import.meta.dirname, "..", "..");
+  const result = await build({
+    entryPoints: [join(root, entry)],
+    bundle: true,
+    minify: true,
+    write: false,
+    format: "esm",
+    platform: "browser",
+    logLevel: "silent",
+  });
+  return gzipSync((result.outputFiles[0] as { contents: Uint8Array }).contents, { level: 9 }).length;
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const phrases = generatePhrases();
   const keysStarted = performance.now();
@@ -132,8 +149,10 @@ export async function run(): Promise<Record<string, unknown>> {
   const keysJson = JSON.stringify(withKeys.map((p) => p.keys));
   const dataJson = JSON.stringify(data);
 
-  const buildStarted = performance.now();
+  const parseStarted = performance.now();
   const parsed = JSON.parse(dataJson);
+  const parseMs = performance.now() - parseStarted;
+  const buildStarted = performance.now();
   const index = createSearchIndex(parsed.phrases, undefined, { t2s: parsed.t2s });
   const buildMs = performance.now() - buildStarted;
 
@@ -161,6 +180,7 @@ export async function run(): Promise<Record<string, unknown>> {
     speedup_vs_fuse: round(percentile(fuseTimes, 0.95) / percentile(oursOnSubset, 0.95), 1),
     keys_build_ms_10k: Math.round(keysMs),
     index_build_ms_10k: round(buildMs, 1),
+    index_data_json_parse_ms_10k: round(parseMs, 1),
     keys_bytes_10k: keysJson.length ? Buffer.byteLength(keysJson) : 0,
     index_data_bytes_10k: Buffer.byteLength(dataJson),
     index_data_gzip_bytes_10k: gzipSync(dataJson).length,
@@ -168,5 +188,9 @@ export async function run(): Promise<Record<string, unknown>> {
     corpus_t2s_gzip_bytes: gzipSync(data.t2s).length,
     full_t2s_pairs: fullTablePairs.length / 2,
     full_t2s_gzip_bytes: gzipSync(fullTablePairs).length,
+    content_side_search_gzip_bytes: await bundledGzipBytes("shared/search/index.ts"),
+    content_side_templates_gzip_bytes: await bundledGzipBytes("shared/templates/index.ts"),
+    content_side_lint_gzip_bytes: await bundledGzipBytes("shared/lint/index.ts"),
+    background_keys_gzip_bytes: await bundledGzipBytes("shared/search/keys.ts"),
   };
 }
