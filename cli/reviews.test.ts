@@ -58,6 +58,12 @@ describe("kefu reviews", { timeout: 60_000 }, () => {
     expect(rows[1].sentiment).toBe("negative");
   });
 
+  it("accepts 好评/中评/差评 and 4星 as ratings", () => {
+    const { code, stdout } = kefu(fixture("reviews-rating-words.csv"));
+    expect(code).toBe(0);
+    expect(lines(stdout).map((row) => row.sentiment)).toEqual(["positive", "negative", "positive"]);
+  });
+
   it("prints topic counts with --tally", () => {
     const { code, stdout } = kefu(fixture("reviews-utf8.csv"), "--tally");
     expect(code).toBe(0);

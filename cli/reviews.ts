@@ -10,7 +10,7 @@ import Papa from "papaparse";
 import { analyzeReview, draftReply, type ReviewLike, tallyReviews } from "../shared/reviews/index.ts";
 
 const USAGE = `用法 Usage: kefu reviews FILE [--tally] [--shop NAME]
-  FILE     CSV（列 review，可选 id、rating、buyer、item；UTF-8 或 GBK）或 JSON 数组
+  FILE     CSV（列 review，可选 id、rating（1–5 或 好评/中评/差评）、buyer、item；UTF-8 或 GBK）或 JSON 数组
            CSV with a review column (optional id, rating, buyer, item; UTF-8 or GBK) or a JSON array
   --tally  输出各话题的好中差统计 / print topic counts instead of one line per review
   --shop   店铺名，用于回复草稿 / shop name used in the drafts`;
@@ -46,9 +46,16 @@ export function decodeText(bytes: Uint8Array): string {
   }
 }
 
+// Platforms with three levels export words instead of stars (see Review.rating).
+const RATING_WORDS: Record<string, number> = { 好评: 5, 中评: 3, 差评: 1 };
+
 function parseRating(value: unknown, where: string): number | undefined {
   if (value === undefined || value === null || value === "") return undefined;
-  const rating = typeof value === "number" ? value : Number(String(value).trim());
+  const written = String(value)
+    .trim()
+    .replace(/\s*(星|stars?)$/iu, "");
+  const rating =
+    typeof value === "number" ? value : (RATING_WORDS[written] ?? (written === "" ? Number.NaN : Number(written)));
   if (!Number.isFinite(rating) || rating < 1 || rating > 5) {
     throw new InputError(
       `${where}: rating 应为 1–5 的数字 / rating must be a number from 1 to 5, got ${JSON.stringify(value)}`,
