@@ -19,40 +19,53 @@ export interface ParsedAddress {
   cityHasNoDistricts: boolean;
 }
 
+interface TrieNode<T> {
+  next: Map<number, TrieNode<T>>;
+  value: T | undefined;
+}
+
 /**
- * Alias lookup with a first-character index, so matching at a position only slices the few lengths that
- * aliases starting with that character have.
+ * Alias lookup: a Map for exact names plus a character trie, so finding the longest alias at a position
+ * walks the text once without slicing strings (no allocation per address).
  */
 class AliasIndex<T> {
   readonly map = new Map<string, T>();
-  private lengthsByFirst = new Map<string, number[]>();
+  private root: TrieNode<T> = { next: new Map(), value: undefined };
 
   set(alias: string, value: T): void {
     if (this.map.has(alias)) return;
     this.map.set(alias, value);
-    const first = alias.charAt(0);
-    const lengths = this.lengthsByFirst.get(first) ?? [];
-    if (!lengths.includes(alias.length)) {
-      lengths.push(alias.length);
-      lengths.sort((a, b) => b - a);
+    let node = this.root;
+    for (let i = 0; i < alias.length; i++) {
+      const code = alias.charCodeAt(i);
+      let child = node.next.get(code);
+      if (!child) {
+        child = { next: new Map(), value: undefined };
+        node.next.set(code, child);
+      }
+      node = child;
     }
-    this.lengthsByFirst.set(first, lengths);
+    node.value = value;
   }
 
   get(alias: string): T | undefined {
     return this.map.get(alias);
   }
 
-  /** Longest alias that `text` starts with at `from`. */
+  /** Longest alias of 2+ characters that `text` starts with at `from`. */
   matchAt(text: string, from: number): { value: T; end: number } | undefined {
-    const lengths = this.lengthsByFirst.get(text.charAt(from));
-    if (!lengths) return undefined;
-    for (const len of lengths) {
-      if (len < 2 || from + len > text.length) continue;
-      const value = this.map.get(text.slice(from, from + len));
-      if (value !== undefined) return { value, end: from + len };
+    let node: TrieNode<T> | undefined = this.root;
+    let best: T | undefined;
+    let bestEnd = -1;
+    for (let i = from; i < text.length; i++) {
+      node = node.next.get(text.charCodeAt(i));
+      if (!node) break;
+      if (node.value !== undefined && i - from >= 1) {
+        best = node.value;
+        bestEnd = i + 1;
+      }
     }
-    return undefined;
+    return best === undefined ? undefined : { value: best, end: bestEnd };
   }
 }
 

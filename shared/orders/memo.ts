@@ -34,6 +34,10 @@ export interface BuiltMemo {
 
 const encoder = new TextEncoder();
 
+function utf8Length(text: string): number {
+  return encoder.encode(text).length;
+}
+
 /** YYYY-MM-DD in China time. Strings that do not parse as dates are used as written. */
 export function formatChinaDate(date: Date | string): string {
   const ms = typeof date === "string" ? Date.parse(date) : date.getTime();
@@ -49,7 +53,8 @@ function oneLine(text: string): string {
 
 /** Cuts `text` to at most `maxBytes` UTF-8 bytes on a character boundary, marking the cut with "…". */
 export function truncateUtf8(text: string, maxBytes: number): string {
-  if (encoder.encode(text).length <= maxBytes) return text;
+  // A UTF-16 code unit never needs more than 3 UTF-8 bytes: short texts need no encoding at all.
+  if (text.length * 3 <= maxBytes || utf8Length(text) <= maxBytes) return text;
   const budget = maxBytes - 3; // "…" is 3 bytes
   let bytes = 0;
   let out = "";
@@ -70,7 +75,7 @@ export function buildMemo(input: MemoInput): BuiltMemo {
   const suffix = ` ${stamp}`;
   const head = `【${style.label}】`;
   const reason = oneLine(input.reason);
-  const budget = MEMO_MAX_BYTES - encoder.encode(head + suffix).length;
+  const budget = MEMO_MAX_BYTES - utf8Length(head + suffix);
   const text = `${head}${truncateUtf8(reason, budget)}${suffix}`;
   return { text, flag: style.flag };
 }

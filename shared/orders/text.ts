@@ -102,7 +102,7 @@ export function findMentions(text: string): Mentions {
       const next = text.charAt(end);
       if (!negatedAt(text, i, end)) {
         if (size) out.sizes.push({ value: size, written: token });
-        else if (TWO_OR_THREE_DIGITS.test(token) && (next === "码" || next === "号" || next === "cm")) {
+        else if (TWO_OR_THREE_DIGITS.test(token) && (next === "码" || next === "号")) {
           out.sizes.push({ value: token, written: `${token}${next}` });
         } else if (token.length >= 2 && HAS_DIGIT.test(token) && HAS_LETTER.test(token)) {
           out.models.push({ value: token.toLowerCase(), written: token });

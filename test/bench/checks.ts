@@ -3,6 +3,7 @@
  * real addresses of many shapes, masked/virtual phones, memos and messages, SKUs, repeat buyers for the
  * cross-order rules). Warm-up first, then the best of three timed runs. Goal ≥ 100,000 orders/s.
  */
+import { loadavg } from "node:os";
 import type { Order, OrderStatus } from "../../shared/model.ts";
 import { checkOrders, DEFAULT_ORDER_RULE_SETTINGS, parseOrderRuleSettings } from "../../shared/orders/index.ts";
 
@@ -72,7 +73,12 @@ export function generateOrders(count: number, seed = 20261123): Order[] {
       total: Math.round(price * quantity * 100) / 100,
       buyerMessage: pick(MESSAGES),
       sellerMemo: pick(MEMOS),
-      receiver: { name: rand() < 0.01 ? "" : "张三", phone: pick(PHONES), address: pick(ADDRESSES) },
+      // Unique house/room numbers: every address string differs, as on a real order list.
+      receiver: {
+        name: rand() < 0.01 ? "" : "张三",
+        phone: pick(PHONES),
+        address: `${pick(ADDRESSES)}${1 + (i % 97)}栋${100 + (i % 1900)}室`,
+      },
       createdAt: new Date(created).toISOString(),
       ...(status !== "unpaid" ? { paidAt: new Date(created + 60_000).toISOString() } : {}),
       addressChanged: rand() < 0.02,
@@ -96,17 +102,25 @@ export async function run(): Promise<Record<string, unknown>> {
   const now = "2026-11-23T04:00:00Z";
   checkOrders(orders.slice(0, 20_000), settings, now); // warm-up (JIT)
   let best = Number.POSITIVE_INFINITY;
+  let bestCpu = Number.POSITIVE_INFINITY;
   let warnings = 0;
   for (let round = 0; round < 3; round++) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     warnings = checkOrders(orders, settings, now).length;
     best = Math.min(best, performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    bestCpu = Math.min(bestCpu, (used.user + used.system) / 1000);
   }
   return {
     orders: count,
     warnings,
     best_ms: Math.round(best),
     orders_per_s: Math.round((count / best) * 1000),
+    // CPU time of this process (incl. GC threads): the machine is shared, so wall time also counts waiting.
+    best_cpu_ms: Math.round(bestCpu),
+    orders_per_cpu_s: Math.round((count / bestCpu) * 1000),
+    load_average_1m: loadavg()[0],
     goal_orders_per_s: 100_000,
     default_rules: DEFAULT_ORDER_RULE_SETTINGS.disabledRules.length === 0 ? "all" : "some disabled",
   };
