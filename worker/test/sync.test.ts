@@ -179,3 +179,21 @@ describe("concurrency", () => {
     expect(JSON.parse(`[${chunk}]`)).toHaveLength(10);
   });
 });
+
+describe("rate limit", () => {
+  it("answers 429 JSON after 600 writes a minute from one token, and other tokens still write", async () => {
+    const team = await createTeam();
+    const statuses: number[] = [];
+    for (let i = 0; i < 601; i++) {
+      const res = await call("POST", "/v1/usage", { token: team.agent, body: { counts: { x: 1 } } });
+      statuses.push(res.status);
+    }
+    expect(statuses.slice(0, 600).every((s) => s === 200)).toBe(true);
+    const last = await call("POST", "/v1/usage", { token: team.agent, body: { counts: { x: 1 } } });
+    expect(last.status).toBe(429);
+    expect(await json(last)).toMatchObject({ error: { code: "rate_limited" } });
+    expect((await call("POST", "/v1/usage", { token: team.agent2, body: { counts: { x: 1 } } })).status).toBe(200);
+    const usage = await json<UsageResponse>(await call("GET", "/v1/usage", { token: team.admin }));
+    expect(usage.counts.x).toBe(601);
+  }, 30_000);
+});

@@ -305,7 +305,8 @@ export class TeamStore extends DurableObject<Env> {
         const phrases = this.sql
           .exec<{ json: string }>(
             // Team tombstones after the snapshot are needed to cancel snapshot copies; personal: live only.
-            "SELECT json FROM phrases WHERE (owner IS NULL AND rev > ?) OR (owner = ? AND deleted = 0) ORDER BY rev",
+            "SELECT json FROM phrases WHERE (owner IS NULL AND rev > ? AND (deleted = 0 OR ? > 0)) OR (owner = ? AND deleted = 0) ORDER BY rev",
+            since,
             since,
             p.agentId,
           )
