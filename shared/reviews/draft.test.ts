@@ -57,6 +57,13 @@ describe("draftReply", () => {
     expect(draft.text).toContain("棉花小铺");
   });
 
+  it("asks for photos when the goods are the problem, not for a late parcel", () => {
+    for (let index = 0; index < 6; index++) {
+      expect(draftReply({ id: `s${index}`, text: "物流太慢了，等了一个星期" }).text).not.toContain("照片");
+      expect(draftReply({ id: `q${index}`, text: "质量太差，开线了" }).text).toContain("照片");
+    }
+  });
+
   it("addresses the topic on neutral reviews", () => {
     const draft = draftReply({ id: "n1", text: "物流三天到的，颜色和图片差不多" });
     expect(draft.sentiment).toBe("neutral");

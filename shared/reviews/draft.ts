@@ -1,6 +1,7 @@
 import type { Review, Sentiment } from "../model.ts";
 import { analyzeReview, type ReviewAnalysis, type ReviewLike, type TopicFinding } from "./analyze.ts";
 import { DEFAULT_REVIEW_TEMPLATES, type ReviewTemplates, type SentimentTemplates } from "./templates.ts";
+import type { TopicId } from "./topics.ts";
 
 /** Taobao caps a seller's explanation at 500 汉字. */
 export const MAX_REPLY_HAN = 500;
@@ -24,6 +25,8 @@ export interface ReviewDraft {
 export type DraftableReview = ReviewLike & Partial<Pick<Review, "buyer" | "item">>;
 
 type Variables = Partial<Record<string, string>>;
+
+const TOPICS_WITHOUT_PHOTOS: ReadonlySet<TopicId> = new Set<TopicId>(["shipping", "service", "price"]);
 
 /** FNV-1a: a stable, fast string hash so the same review always gets the same wording. */
 function hash(text: string): number {
@@ -135,6 +138,11 @@ export function draftReply(review: DraftableReview, options: DraftOptions = {}):
     买家: cleanValue(review.buyer, MAX_BUYER_CHARS),
     店铺: cleanValue(options.shopName, MAX_BUYER_CHARS),
   };
+  // Photos help judge the goods; for a late parcel or a rude reply they are just a chore for the buyer.
+  const complaints = analysis.topics.filter((topic) => topic.sentiment === "negative");
+  if (complaints.length === 0 || complaints.some((topic) => !TOPICS_WITHOUT_PHOTOS.has(topic.id))) {
+    variables.照片 = "商品照片";
+  }
   const topics = topicLines(templates, analysis.sentiment, analysis.topics, seed);
   const body = topics.length > 0 ? topics : [pick(set.general, `${seed}|general`)];
   const opening = pick(set.opening, `${seed}|opening`);

@@ -1,8 +1,9 @@
 /**
  * Review-reply templates: the default set (our own wording) and the schema for a team's overrides, stored in
- * the open `reviewTemplates` section of team settings. Placeholders: {商品} {买家} {店铺}. A part in square
- * brackets is optional and is dropped as a whole when a placeholder inside it has no value, e.g.
- * "感谢您对[{店铺}的]支持".
+ * the open `reviewTemplates` section of team settings. Placeholders: {商品} {买家} {店铺}, and {照片}
+ * ("商品照片", set only when photos help: complaints about the goods themselves, not about shipping, service
+ * or price). A part in square brackets is optional and is dropped as a whole when a placeholder inside it has
+ * no value, e.g. "感谢您[对{店铺}]的支持".
  *
  * Negative replies follow the complaint flow from the training manuals:
  * 安抚 (opening) → 查明原因 + 表明立场 (topic lines) → 全力解决 (resolve) → 真诚道歉 (apology) → 感谢理解 (closing).
@@ -209,8 +210,8 @@ export const DEFAULT_REVIEW_TEMPLATES: ReviewTemplates = {
       "您遇到的问题我们已记录并在核查原因，会认真对待。",
     ],
     resolve: [
-      "麻烦您联系在线客服并提供订单号和商品照片，我们会尽快为您安排退换或补偿，全力帮您解决。",
-      "请您方便时联系客服，附上商品照片，我们会专人跟进，尽快给您满意的处理方案。",
+      "麻烦您联系在线客服并提供订单号[和{照片}]，我们会尽快为您安排退换或补偿，全力帮您解决。",
+      "请您方便时联系客服[，附上{照片}]，我们会专人跟进，尽快给您满意的处理方案。",
     ],
     apology: ["给您添麻烦了，再次向您真诚道歉。", "这次的经历让您受委屈了，我们深表歉意。"],
     closing: ["感谢您的理解和耐心，也谢谢您帮助[{店铺}]变得更好。", "谢谢您的反馈和包容，[{店铺}]会用行动改进。"],
