@@ -48,6 +48,8 @@ describe("analyzeReview sentiment", () => {
   it("reads irony and doubt as negative", () => {
     expect(sentimentOf("这就是所谓的正品？")).toBe("negative");
     expect(sentimentOf("说好的顺丰包邮呢，真好啊")).toBe("negative");
+    expect(sentimentOf("为什么没有发票？")).toBe("negative");
+    expect(sentimentOf("为什么没有发票")).toBe("neutral");
   });
 
   it("uses emoticons and internet spellings", () => {

@@ -49,7 +49,13 @@ interface Clause {
   text: string;
   weight: number;
   score: number;
+  /** Sentence-level cue added to the clause's score (a complaint question). */
+  cue: number;
 }
+
+/** 为什么…？/ 怎么回事？: in a review, a why-question is a complaint even without an opinion word. */
+const COMPLAINT_QUESTION = /(为什么|为啥|为毛|凭什么|怎么回事|什么情况|怎么搞的|怎么还)/u;
+const COMPLAINT_QUESTION_CUE = -0.8;
 
 function lookup(text: string, at: number): { word: string; entry: LexiconEntry } | undefined {
   const max = Math.min(LEXICON.maxLength, text.length - at);
@@ -149,6 +155,7 @@ function splitClauses(text: string): Array<Clause & { sentenceIronic: boolean }>
       IRONY_MARKERS.some((marker) => sentence.includes(marker)) ||
       (isQuestion && /(吗|难道|怎么会|这就是)/u.test(sentence));
     let weight = 1;
+    const firstOfSentence = clauses.length;
     const parts = sentence.split(/[,，、~～\s:：()（）【】[\]"“”'‘’*#/|]+|\.{2,}/u);
     for (const part of parts) {
       if (!part) continue;
@@ -163,8 +170,12 @@ function splitClauses(text: string): Array<Clause & { sentenceIronic: boolean }>
         if (!piece) continue;
         if (startsWithAny(piece, CONTRAST_WORDS)) weight = CONTRAST_WEIGHT;
         const clauseWeight = startsWithAny(piece, CONCESSION_WORDS) ? CONCESSION_WEIGHT : weight;
-        clauses.push({ text: piece, weight: clauseWeight, score: 0, sentenceIronic });
+        clauses.push({ text: piece, weight: clauseWeight, score: 0, cue: 0, sentenceIronic });
       }
+    }
+    const lastOfSentence = clauses[clauses.length - 1];
+    if (isQuestion && lastOfSentence && clauses.length > firstOfSentence && COMPLAINT_QUESTION.test(sentence)) {
+      lastOfSentence.cue = COMPLAINT_QUESTION_CUE;
     }
   }
   return clauses;
@@ -193,7 +204,7 @@ export function analyzeReview(review: ReviewLike): ReviewAnalysis {
   let textScore = emoticonScore(text);
   const topicScores = new Map<TopicId, { total: number; evidence: string; strongest: number }>();
   for (const clause of clauses) {
-    clause.score = scoreClause(clause.text, clause.sentenceIronic) * clause.weight;
+    clause.score = scoreClause(clause.text, clause.sentenceIronic) * clause.weight + clause.cue;
     textScore += clause.score;
     for (const id of topicsInClause(clause.text)) {
       const current = topicScores.get(id);
