@@ -203,3 +203,28 @@ describe("content-script half", () => {
     expect(names.sort()).toEqual(["index.ts", "normalize.ts", "types.ts"]);
   });
 });
+
+describe("picker scenarios", () => {
+  const picker = createSearchIndex(
+    [
+      { id: "w", code: "1", title: "欢迎语", content: "亲,您好,欢迎光临!" },
+      { id: "c", code: "2", title: "催付", content: "亲,是支付上遇到问题了吗?" },
+      { id: "h", code: "hyq", title: "好运气", content: "祝您好运。" },
+    ].map(withSearchKeys),
+  );
+  it('"hy" finds 欢迎语 and "cf" finds 催付 by initials even when their codes are digits', () => {
+    expect(picker.search("hy").map((h) => h.phrase.id)).toEqual(["h", "w"]); // code prefix hyq first
+    expect(picker.search("cf")[0]?.phrase.id).toBe("c");
+    expect(picker.search("cuifu")[0]?.phrase.id).toBe("c");
+  });
+  it("narrows as the agent types, keystroke by keystroke", () => {
+    const typed = ["h", "hu", "hua", "huan", "huany"].map((q) => picker.search(q).map((h) => h.phrase.id));
+    expect(typed.at(-1)).toEqual(["w"]);
+    for (let i = 1; i < typed.length; i++) {
+      for (const id of typed[i] ?? []) expect(typed[i - 1]).toContain(id);
+    }
+  });
+  it("an exact digit code wins over everything", () => {
+    expect(picker.search("1")[0]).toMatchObject({ phrase: { id: "w" }, tier: MatchTier.exactCode });
+  });
+});
