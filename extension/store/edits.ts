@@ -130,6 +130,10 @@ export function upsertPhrase(draft: PhraseDraft): Promise<{ id: string }> {
     if (!canEdit(me, input.scope) || (existing && !canEdit(me, existing))) {
       throw new Error("团队短语只有管理员可以修改 · Only admins edit team phrases");
     }
+    // The Worker fixes a phrase's scope at creation (agents holding the old copy would miss the change).
+    if (existing && existing !== input.scope) {
+      throw new Error("短语创建后不能更改范围（团队/个人），请新建一条 · Scope cannot change after creation");
+    }
     const seq = outbox.seq + 1;
     outbox.seq = seq;
     outbox.phrases[id] = { op: "upsert", input, baseRev: baseRevOf(outbox, library, "phrases", id), seq };

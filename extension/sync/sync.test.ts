@@ -98,6 +98,10 @@ describe("offline-first editing", () => {
         phrase: { code: "yj", content: "x", imageUrl: "javascript:alert(1)", groupId, tags: [], scope: "team" },
       }),
     ).rejects.toThrow(/图片/);
+    const { id } = await h["phrase.save"]({ phrase: { code: "yj", content: "x", groupId, tags: [], scope: "team" } });
+    await expect(
+      h["phrase.save"]({ phrase: { id, code: "yj", content: "x", groupId, tags: [], scope: "personal" } }),
+    ).rejects.toThrow(/不能更改范围/);
   });
 
   it("pulls other clients' changes as deltas with tombstones, and polls with 304 when steady", async () => {

@@ -76,7 +76,8 @@ export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
           <select
             data-testid="phrase-scope"
             value={scope}
-            disabled={!isAdmin}
+            disabled={!isAdmin || phrase !== undefined}
+            title={phrase ? "创建后不能更改范围 · Fixed after creation" : ""}
             onChange={(e) => setScope(e.currentTarget.value as PhraseScope)}
           >
             <option value="team">团队 · Team</option>

@@ -88,7 +88,7 @@ export function Popup() {
               {overview.conflicts} 条冲突待处理 · conflicts to resolve in settings
             </div>
           )}
-          {status.lastError && status.state !== "idle" && (
+          {status.lastError && (status.state === "offline" || status.state === "error") && (
             <div class="status-bad" data-testid="popup-error">
               {status.lastError}
             </div>
