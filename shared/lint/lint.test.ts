@@ -45,6 +45,7 @@ describe("bare negatives", () => {
     expect(rules("由于是定制商品,不支持七天无理由退换")).toEqual([]);
     expect(rules("不能改价,因为已经是活动最低价了")).toEqual(["superlative:最低价"]);
     expect(rules("暂时没有现货,预计下周到货")).toEqual([]);
+    expect(rules("没有收到货的话请联系我们")).toEqual([]);
   });
   it("does not count 可以 inside 不可以 as an explanation", () => {
     expect(rules("不能退,不可以换")).toEqual(["bare-negative:不能", "bare-negative:不可以"]);

@@ -93,9 +93,15 @@ export const DEFAULT_EXPLANATION_WORDS = [
   "尽快",
   "稍后",
   "正在",
+  "的话",
 ];
 
-/** Phrases that contain a flagged word but are fine ("没有问题", "第一时间", "能不能"…). */
+/**
+ * Phrases that contain a flagged word but are fine. Decisions: "没有问题"/"没有任何问题" reassure; "能不能",
+ * "有没有", "可不可以", "行不行" ask; "第一时间"/"第一次" are about time and order, not rank; "您最好…" is advice.
+ * Not flagged at all because no list entry matches them: "不客气", "最近", "最晚", "最多" and "最快明天到"
+ * (最快 + a date is a delivery estimate, not a claim about the product; the lists only hold 最-words that praise).
+ */
 export const DEFAULT_ALLOW_PHRASES = [
   "没有问题",
   "没有任何问题",
