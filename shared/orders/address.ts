@@ -216,13 +216,24 @@ function skipSeparators(text: string, at: number): number {
 /** Parses one address string. Never throws; unknown parts stay undefined. */
 export function parseAddress(raw: string): ParsedAddress {
   const text = raw.trim();
+  const first = parseFrom(text, true);
+  // A short province name can be the start of a city name (吉林市…, 海南藏族自治州…): when nothing follows
+  // the province, read the text again as starting with a city.
+  if (first.province && !first.city && first.detail.length > 0) {
+    const again = parseFrom(text, false);
+    if (again.city) return again;
+  }
+  return first;
+}
+
+function parseFrom(text: string, tryProvince: boolean): ParsedAddress {
   const inferred: ParsedAddress["inferred"] = [];
   let at = skipSeparators(text, 0);
   let province: ProvinceEntry | undefined;
   let city: CityEntry | undefined;
   let district: string | undefined;
 
-  const p = provinces.matchAt(text, at);
+  const p = tryProvince ? provinces.matchAt(text, at) : undefined;
   if (p) {
     province = p.value;
     at = skipSeparators(text, p.end);

@@ -16,6 +16,8 @@ export interface IndexedOrder {
   shipKey?: string;
   /** Derived on demand: items as an order-independent string. */
   itemsKey?: string;
+  /** The buyer's entries (set by buildOrderIndex; saves a map lookup per order). */
+  group?: IndexedOrder[];
 }
 
 export interface OrderIndex {
@@ -63,9 +65,13 @@ export function buildOrderIndex(orders: readonly Order[]): OrderIndex {
     const entry: IndexedOrder = { order };
     index.entries.push(entry);
     if (order.status === "closed" || !order.buyer) continue;
-    const list = index.byBuyer.get(order.buyer);
-    if (list) list.push(entry);
-    else index.byBuyer.set(order.buyer, [entry]);
+    let group = index.byBuyer.get(order.buyer);
+    if (group) group.push(entry);
+    else {
+      group = [entry];
+      index.byBuyer.set(order.buyer, group);
+    }
+    entry.group = group;
   }
   return index;
 }
@@ -74,20 +80,20 @@ export function buildOrderIndex(orders: readonly Order[]): OrderIndex {
 export function checkCrossOrder(order: Order, ctx: CheckContext, index: OrderIndex, out: OrderWarning[]): void {
   const sameBuyer = order.buyer ? index.byBuyer.get(order.buyer) : undefined;
   const indexed = sameBuyer?.find((e) => e.order === order);
-  checkCrossEntry(indexed ?? { order }, ctx, index, out);
+  checkCrossEntry(indexed ?? { order, ...(sameBuyer ? { group: sameBuyer } : {}) }, ctx, index, out);
 }
 
 export function checkCrossEntry(self: IndexedOrder, ctx: CheckContext, index: OrderIndex, out: OrderWarning[]): void {
   const order = self.order;
   if (!order.buyer || order.status === "closed") return;
-  const sameBuyer = index.byBuyer.get(order.buyer);
+  const sameBuyer = self.group ?? index.byBuyer.get(order.buyer);
   if (!sameBuyer || (sameBuyer.length === 1 && sameBuyer[0]?.order.id === order.id)) return;
 
   if (ctx.enabled("mergeable") && order.status === "paid" && shipKeyOf(self)) {
     const ids: string[] = [];
     for (const other of sameBuyer) {
-      if (other.order.id === order.id || other.order.status !== "paid") continue;
-      if (shipKeyOf(other) === self.shipKey) ids.push(other.order.id);
+      if (other === self || other.order.status !== "paid") continue;
+      if (shipKeyOf(other) === self.shipKey && other.order.id !== order.id) ids.push(other.order.id);
     }
     if (ids.length > 0) {
       out.push({
@@ -107,9 +113,10 @@ export function checkCrossEntry(self: IndexedOrder, ctx: CheckContext, index: Or
     const windowMs = ctx.settings.duplicateWindowMinutes * 60_000;
     const dupes: { id: string; minutes: number }[] = [];
     for (const other of sameBuyer) {
-      if (other.order.id === order.id) continue;
+      if (other === self) continue;
       const otherCreated = createdOf(other);
       if (Number.isNaN(otherCreated) || Math.abs(otherCreated - created) > windowMs) continue;
+      if (other.order.id === order.id) continue; // the indexed version of a changed row
       if (itemsKeyOf(other) !== itemsKeyOf(self)) continue;
       dupes.push({ id: other.order.id, minutes: Math.round(Math.abs(otherCreated - created) / 60_000) });
     }

@@ -28,7 +28,21 @@ export function normalizePhone(raw: string): string {
   return s;
 }
 
+/** Best first: when a field holds several numbers, the most usable one decides. */
+const KIND_RANK: PhoneKind[] = ["mobile", "landline", "virtual", "masked", "invalid", "empty"];
+const SEVERAL = /[,，/;；、]/;
+
 export function classifyPhone(raw: string): PhoneKind {
+  if (!SEVERAL.test(raw)) return classifyOne(raw);
+  let best: PhoneKind = "empty";
+  for (const part of raw.split(SEVERAL)) {
+    const kind = classifyOne(part);
+    if (KIND_RANK.indexOf(kind) < KIND_RANK.indexOf(best)) best = kind;
+  }
+  return best;
+}
+
+function classifyOne(raw: string): PhoneKind {
   const s = normalizePhone(raw);
   if (s === "") return "empty";
   if (MASK_CHARS.test(s)) return "masked";

@@ -88,8 +88,18 @@ function isAsciiAlnum(code: number): boolean {
 }
 
 /** Colours, sizes and model-like tokens the text asks for (negated mentions are left out). */
+const NO_MENTIONS: Mentions = Object.freeze({
+  colours: Object.freeze([]) as unknown as TextMention[],
+  sizes: Object.freeze([]) as unknown as TextMention[],
+  models: Object.freeze([]) as unknown as TextMention[],
+});
+
 export function findMentions(text: string): Mentions {
-  const out: Mentions = { colours: [], sizes: [], models: [] };
+  let out = NO_MENTIONS;
+  const add = (kind: keyof Mentions, mention: TextMention): void => {
+    if (out === NO_MENTIONS) out = { colours: [], sizes: [], models: [] };
+    out[kind].push(mention);
+  };
   let i = 0;
   while (i < text.length) {
     const code = text.charCodeAt(i);
@@ -101,11 +111,11 @@ export function findMentions(text: string): Mentions {
       const size = LETTER_SIZES[upper];
       const next = text.charAt(end);
       if (!negatedAt(text, i, end)) {
-        if (size) out.sizes.push({ value: size, written: token });
+        if (size) add("sizes", { value: size, written: token });
         else if (TWO_OR_THREE_DIGITS.test(token) && (next === "码" || next === "号")) {
-          out.sizes.push({ value: token, written: `${token}${next}` });
+          add("sizes", { value: token, written: `${token}${next}` });
         } else if (token.length >= 2 && HAS_DIGIT.test(token) && HAS_LETTER.test(token)) {
-          out.models.push({ value: token.toLowerCase(), written: token });
+          add("models", { value: token.toLowerCase(), written: token });
         }
       }
       i = end;
@@ -121,7 +131,7 @@ export function findMentions(text: string): Mentions {
       const base = COLOUR_WORDS[word];
       if (base === undefined) continue;
       if (len === 1 && !SINGLE_CHAR_FOLLOWERS.has(text.charAt(i + 1))) continue;
-      if (!negatedAt(text, i, i + len)) out.colours.push({ value: base, written: word });
+      if (!negatedAt(text, i, i + len)) add("colours", { value: base, written: word });
       i += len;
       matched = true;
       break;
