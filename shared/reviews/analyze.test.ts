@@ -16,6 +16,20 @@ describe("analyzeReview sentiment", () => {
     expect(sentimentOf(text)).toBe(expected);
   });
 
+  it.each([
+    ["鞋子很轻，走路不累脚，尺码标准", "positive"],
+    ["穿了两天鞋底就开胶了，什么破鞋", "negative"],
+    ["口红颜色很正，不拔干，持久度也可以", "positive"],
+    ["粉底液氧化严重，上脸一会儿就暗沉了", "negative"],
+    ["桌子有一条腿是歪的，放不稳，补发的零件到现在也没来", "negative"],
+    ["猫粮猫咪很爱吃，便便也正常", "positive"],
+    ["充电宝容量虚标，充一次手机就没电了", "negative"],
+    ["说是七天无理由，结果退货还要我出运费，再也不来了", "negative"],
+    ["面膜用完脸上长痘了，过敏", "negative"],
+  ])("other categories: %s → %s", (text, expected) => {
+    expect(sentimentOf(text)).toBe(expected);
+  });
+
   it("handles negation: 不错 is praise, 不好 / 不满意 are complaints, 没问题 / 不贵 are mild praise", () => {
     expect(sentimentOf("不错")).toBe("positive");
     expect(sentimentOf("不好")).toBe("negative");
