@@ -120,6 +120,17 @@ export function readView(): Promise<LibraryView> {
   });
 }
 
+export function readStamp(): Promise<{ rev: number; outboxSeq: number; conflicts: number }> {
+  return exclusive(async () => {
+    const [library, outbox, conflicts] = await Promise.all([
+      libraryItem.getValue(),
+      outboxItem.getValue(),
+      conflictsItem.getValue(),
+    ]);
+    return { rev: library.rev, outboxSeq: outbox.seq, conflicts: conflicts.length };
+  });
+}
+
 export function upsertPhrase(draft: PhraseDraft): Promise<{ id: string }> {
   return exclusive(async () => {
     const { me } = await requireConnection();

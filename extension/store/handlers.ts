@@ -8,6 +8,7 @@ import {
   deleteGroup,
   deletePhrases,
   movePhrases,
+  readStamp,
   readView,
   recordUsage,
   upsertGroup,
@@ -20,6 +21,7 @@ export type StoreRequestType =
   | "connection.save"
   | "connection.disconnect"
   | "library.get"
+  | "library.stamp"
   | "phrase.save"
   | "phrases.delete"
   | "phrases.move"
@@ -47,6 +49,7 @@ export function createStoreHandlers(deps: SyncDeps = {}): Pick<Handlers, StoreRe
     },
     "connection.disconnect": () => disconnect(),
     "library.get": () => readView(),
+    "library.stamp": () => readStamp(),
     "phrase.save": ({ phrase }) => edit(upsertPhrase(phrase)),
     "phrases.delete": ({ ids }) => edit(deletePhrases(ids)),
     "phrases.move": ({ ids, groupId }) => edit(movePhrases(ids, groupId)),

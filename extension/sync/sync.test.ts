@@ -116,6 +116,10 @@ describe("offline-first editing", () => {
     worker.requests = [];
     await h["sync.now"](empty);
     expect(worker.requests).toEqual([`GET /v1/sync?since=${worker.rev}`]);
+    const stamp = await h["library.stamp"](empty);
+    expect(stamp.rev).toBe(worker.rev);
+    await h["phrase.save"]({ phrase: { code: "n", content: "新", groupId: "g", tags: [], scope: "team" } });
+    expect((await h["library.stamp"](empty)).outboxSeq).toBeGreaterThan(stamp.outboxSeq);
   });
 
   it("deletes and moves in bulk, and a never-sent phrase is simply dropped", async () => {
