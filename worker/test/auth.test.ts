@@ -81,6 +81,21 @@ describe("authorization matrix", () => {
     });
   }
 
+  it("another team's admin token can neither see nor change this team's phrases", async () => {
+    await call("POST", "/v1/phrases/batch", {
+      token: team.admin,
+      body: { upserts: [{ phrase: phraseInput("secret1") }] },
+    });
+    const seen = await json<{ phrases: { id: string }[] }>(await call("GET", "/v1/sync", { token: other.admin }));
+    expect(seen.phrases.map((p) => p.id)).not.toContain("secret1");
+    const del = await json<{ conflicts: { id: string; reason: string }[] }>(
+      await call("POST", "/v1/phrases/batch", { token: other.admin, body: { deletes: [{ id: "secret1" }] } }),
+    );
+    expect(del.conflicts).toEqual([{ id: "secret1", reason: "missing" }]);
+    const mine = await json<{ phrases: { id: string }[] }>(await call("GET", "/v1/sync", { token: team.agent }));
+    expect(mine.phrases.map((p) => p.id)).toContain("secret1");
+  });
+
   it("revocation takes effect on the very next request; last admin cannot be revoked", async () => {
     const minted = await json<{ token: string; info: { tokenId: string } }>(
       await call("POST", "/v1/tokens", { token: team.admin, body: { role: "admin", name: "副店长" } }),

@@ -2,8 +2,9 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BatchResponse, SyncResponse } from "../../shared/api.ts";
 import { LIMITS } from "../../shared/phrases/schema.ts";
+import type { Env } from "../src/env.ts";
 import { publishSnapshot, readSnapshot } from "../src/store/snapshot.ts";
-import { call, createTeam, json, phraseInput, type Team, testEnv, wrapKv } from "./helpers.ts";
+import { call, createTeam, json, phraseInput, SECRET, type Team, testEnv, wrapKv } from "./helpers.ts";
 
 describe("KV faults", () => {
   let team: Team;
@@ -139,5 +140,33 @@ describe("snapshot buckets", () => {
     expect(ids.find((p) => p.id === "p7")?.x).toBe(1);
     expect(ids.find((p) => p.id === "p8")).toBeUndefined();
     expect(third.kvWrites).toBeLessThanOrEqual(3);
+  });
+});
+
+describe("Durable Object faults", () => {
+  it("answers 503 JSON on every authenticated route when the team store is unreachable", async () => {
+    const team = await createTeam();
+    const broken = new Proxy(
+      {},
+      {
+        get: () => async () => {
+          throw new Error("Durable Object reset because its code was updated / overloaded");
+        },
+      },
+    );
+    const namespace = { idFromName: () => ({}), get: () => broken } as unknown as Env["TEAM_STORE"];
+    const e = testEnv({ TEAM_STORE: namespace });
+    const routes: [string, string, unknown][] = [
+      ["GET", "/v1/me", undefined],
+      ["GET", "/v1/sync?since=3", undefined],
+      ["POST", "/v1/phrases/batch", { upserts: [{ phrase: phraseInput("x") }] }],
+      ["POST", "/v1/usage", { counts: { x: 1 } }],
+      ["POST", "/v1/teams", { name: "店" }],
+    ];
+    for (const [method, path, body] of routes) {
+      const res = await call(method, path, { token: path === "/v1/teams" ? SECRET : team.admin, body, env: e });
+      expect(res.status, path).toBe(503);
+      expect(await json(res)).toMatchObject({ error: { code: "storage_unavailable" } });
+    }
   });
 });
