@@ -194,7 +194,8 @@ export function corpusT2sPairs(phrases: readonly PhraseWithKeys[]): string {
   return pairs;
 }
 
-/** The plain index the background sends to the content script. */
-export function toSearchIndexData(phrases: readonly PhraseWithKeys[]): SearchIndexData {
-  return { v: 1, t2s: corpusT2sPairs(phrases), phrases: [...phrases] };
+/** The plain index the background sends to the content script. Tombstones (`deleted: true`) are left out. */
+export function toSearchIndexData(phrases: readonly (PhraseWithKeys & { deleted?: boolean })[]): SearchIndexData {
+  const live = phrases.filter((p) => p.deleted !== true);
+  return { v: 1, t2s: corpusT2sPairs(live), phrases: live };
 }

@@ -8,7 +8,7 @@ import {
   withSearchKeys,
 } from "./keys.ts";
 import { normalizeText } from "./normalize.ts";
-import type { SearchablePhrase } from "./types.ts";
+import type { PhraseWithKeys, SearchablePhrase } from "./types.ts";
 
 const library: SearchablePhrase[] = [
   { id: "welcome", code: "hy", title: "欢迎语", content: "亲,您好,欢迎光临本店,我是客服小美,很高兴为您服务!" },
@@ -174,6 +174,11 @@ describe("plain index data", () => {
     expect(pairs.length % 2).toBe(0);
     expect(pairs.length).toBeLessThan(traditionalCharacterTable().size * 2);
     expect(pairs).toContain("歡欢");
+  });
+  it("leaves tombstones out of the data sent to the content script", () => {
+    const data = toSearchIndexData([...withKeys, { ...(withKeys[0] as PhraseWithKeys), id: "gone", deleted: true }]);
+    expect(data.phrases.map((p) => p.id)).not.toContain("gone");
+    expect(data.phrases).toHaveLength(withKeys.length);
   });
   it("rejects data of another shape", () => {
     expect(() => createSearchIndexFromData({ v: 2 } as never)).toThrow(/搜索索引/);

@@ -14,6 +14,12 @@ export interface SearchablePhrase {
 }
 
 /**
+ * Version of the key format and algorithm. Whoever stores keys stores this once next to them and rebuilds all
+ * keys (`withSearchKeys`) when it changes.
+ */
+export const SEARCH_KEYS_VERSION = 1;
+
+/**
  * Precomputed search keys of one phrase. Built in the background (pinyin-pro, opencc) when a phrase is saved or
  * synced; plain JSON so they travel to the content script. Short field names because 10,000 of them are kept.
  */
