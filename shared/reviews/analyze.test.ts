@@ -38,6 +38,8 @@ describe("analyzeReview sentiment", () => {
     expect(sentimentOf("质量没问题")).toBe("positive");
     expect(sentimentOf("一点都不贵")).toBe("positive");
     expect(sentimentOf("没有想象中好")).toBe("negative");
+    expect(sentimentOf("联系了三次客服也没解决")).toBe("negative");
+    expect(sentimentOf("客服很快帮我解决了")).toBe("positive");
   });
 
   it("reads lead-ins and fixed phrases around 不 as intensifiers, not negations", () => {
