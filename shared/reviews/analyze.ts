@@ -14,7 +14,7 @@ import { type TopicId, topicsInClause } from "./topics.ts";
 export interface TopicFinding {
   id: TopicId;
   sentiment: Sentiment;
-  /** The clause (simplified, normalised) that mentions the topic; plain text, never markup. */
+  /** The clause (simplified, normalised) that mentions the topic: plain text; any markup in it is literal text. */
   evidence: string;
 }
 
