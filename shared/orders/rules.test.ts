@@ -222,6 +222,8 @@ describe("message rules", () => {
   it("message-keyword finds team keywords but not negated ones", () => {
     expect(only(order({ buyerMessage: "麻烦加急，发顺丰" }), "message-keyword")?.message).toContain("“顺丰”“加急”");
     expect(only(order({ buyerMessage: "不急，慢慢发" }), "message-keyword")).toBeUndefined();
+    expect(only(order({ buyerMessage: "不着急" }), "message-keyword")).toBeUndefined();
+    expect(only(order({ buyerMessage: "很着急，今天能发吗" }), "message-keyword")?.evidence).toBe("急");
     expect(only(order({ buyerMessage: "不用发票" }), "message-keyword")).toBeUndefined();
     expect(only(order({ buyerMessage: "谢谢老板" }), "message-keyword")).toBeUndefined();
     expect(only(order({ buyerMessage: "送到丰巢" }), "message-keyword", { messageKeywords: ["丰巢"] })).toBeDefined();

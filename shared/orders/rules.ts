@@ -269,7 +269,7 @@ function checkMemoSku(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): vo
 }
 
 /** Negations that cancel a keyword right before it: 不急, 不用发票, 无需备注. */
-const KEYWORD_NEGATIONS = ["不", "别", "无需", "不用", "不需要", "没"];
+const KEYWORD_NEGATIONS = ["不", "别", "无需", "不用", "不需要", "没", "不着", "不太"];
 
 function checkMessage(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): void {
   const { order } = f;
