@@ -49,7 +49,19 @@ export const OrderRuleSettingsSchema = v.object({
   courierCoverage: v.optional(v.array(CourierCoverageSchema), []),
   /** Courier used when the order names none; its coverage decides `out-of-coverage`. */
   defaultCourier: v.optional(v.string(), ""),
-  messageKeywords: v.optional(textList, ["改地址", "顺丰", "发票", "加急", "急", "备注", "换", "退款", "退货", "别发", "送人"]),
+  messageKeywords: v.optional(textList, [
+    "改地址",
+    "顺丰",
+    "发票",
+    "加急",
+    "急",
+    "备注",
+    "换",
+    "退款",
+    "退货",
+    "别发",
+    "送人",
+  ]),
   /** Paid orders must ship within this many hours when the page shows no deadline (淘宝 default 48 h). */
   shipWithinHours: v.optional(nonNegative, 48),
   shipDueSoonHours: v.optional(nonNegative, 6),
