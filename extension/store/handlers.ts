@@ -3,6 +3,7 @@ import type { Handlers } from "../messaging/protocol.ts";
 import { connect, connectionInfo, disconnect } from "../sync/connection.ts";
 import { resolveConflict, type SyncDeps, syncNow } from "../sync/engine.ts";
 import { syncSoon } from "../sync/loop.ts";
+import { restoreSettings } from "../sync/settings.ts";
 import {
   applyImport,
   deleteGroup,
@@ -28,6 +29,7 @@ export type StoreRequestType =
   | "group.save"
   | "group.delete"
   | "import.apply"
+  | "settings.restore"
   | "conflict.resolve"
   | "usage.record"
   | "sync.now"
@@ -56,6 +58,7 @@ export function createStoreHandlers(deps: SyncDeps = {}): Pick<Handlers, StoreRe
     "group.save": ({ group }) => edit(upsertGroup(group)),
     "group.delete": ({ id }) => edit(deleteGroup(id)),
     "import.apply": ({ preview, scope }) => edit(applyImport(preview, scope)),
+    "settings.restore": ({ settings }) => restoreSettings(settings, deps),
     "conflict.resolve": ({ kind, id, choice }) => edit(resolveConflict(kind, id, choice)),
     "usage.record": ({ id, times }) => recordUsage(id, times ?? 1),
     "sync.now": async () => {

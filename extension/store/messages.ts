@@ -33,6 +33,8 @@ export interface StoreRequests {
   "group.delete": { request: { id: string }; response: { deleted: true } };
   /** Applies a parseImport preview all-or-nothing. */
   "import.apply": { request: { preview: ImportPreview; scope: PhraseScope }; response: ImportOutcome };
+  /** Admins: writes team settings from a JSON backup to the Worker now (online only; refused with the reason). */
+  "settings.restore": { request: { settings: unknown }; response: { settingsRev: number } };
   "conflict.resolve": {
     request: { kind: Conflict["kind"]; id: string; choice: "mine" | "theirs" };
     response: { ok: true };

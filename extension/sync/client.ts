@@ -8,6 +8,8 @@ import type {
   GroupBatchRequest,
   MeResponse,
   PhraseBatchRequest,
+  PutSettingsRequest,
+  SettingsResponse,
   SyncResponse,
   UsageRequest,
 } from "../../shared/api.ts";
@@ -56,6 +58,7 @@ export interface WorkerClient {
   phraseBatch(body: PhraseBatchRequest): Promise<BatchResponse>;
   groupBatch(body: GroupBatchRequest): Promise<BatchResponse>;
   usage(body: UsageRequest): Promise<void>;
+  putSettings(body: PutSettingsRequest): Promise<SettingsResponse>;
 }
 
 export function createWorkerClient(
@@ -137,6 +140,9 @@ export function createWorkerClient(
     },
     async usage(body) {
       await call<{ ok: true }>("POST", "/v1/usage", body);
+    },
+    async putSettings(body) {
+      return (await call<SettingsResponse>("PUT", "/v1/settings", body)).data as SettingsResponse;
     },
   };
 }

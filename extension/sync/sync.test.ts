@@ -280,6 +280,29 @@ describe("import", () => {
   });
 });
 
+describe("settings restore", () => {
+  const settings = { shopName: "小美的店", agents: { agentWang: "小王" }, orderRules: { remote: ["新疆"] } };
+
+  it("writes valid settings for admins and keeps them locally", async () => {
+    await connectAs(ADMIN);
+    const { settingsRev } = await h["settings.restore"]({ settings });
+    expect(worker.settings).toMatchObject(settings);
+    expect(settingsRev).toBe(worker.settingsRev);
+    expect((await h["library.get"](empty)).settings).toMatchObject({ shopName: "小美的店" });
+  });
+
+  it("refuses invalid settings, agents, and offline without changing anything", async () => {
+    await connectAs(ADMIN);
+    await expect(h["settings.restore"]({ settings: { shopName: 5 } })).rejects.toThrow(/团队设置无效/);
+    worker.online = false;
+    await expect(h["settings.restore"]({ settings })).rejects.toThrow(/无法连接/);
+    worker.online = true;
+    await connectAs(AGENT);
+    await expect(h["settings.restore"]({ settings })).rejects.toThrow(/管理员/);
+    expect(worker.settings).toBeUndefined();
+  });
+});
+
 describe("errors and schedule", () => {
   it("reports a revoked token as an error, keeping queued edits", async () => {
     await connectAs(AGENT);

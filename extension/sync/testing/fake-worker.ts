@@ -18,6 +18,8 @@ export class FakeWorker {
   phrases = new Map<string, Phrase>();
   groups = new Map<string, PhraseGroup>();
   usage: Record<string, number> = {};
+  settings: unknown = undefined;
+  settingsRev = 0;
   requests: string[] = [];
   readonly tokens = new Map<string, MeResponse>();
 
@@ -65,6 +67,15 @@ export class FakeWorker {
       for (const [id, n] of Object.entries(body.counts as Record<string, number>))
         this.usage[id] = (this.usage[id] ?? 0) + n;
       return json(200, { ok: true });
+    }
+    if (method === "PUT" && url.pathname === "/v1/settings") {
+      if (me.role !== "admin") return json(403, { error: { code: "forbidden", message: "admins only" } });
+      if (body.baseRev !== undefined && body.baseRev !== this.settingsRev) {
+        return json(409, { error: { code: "conflict", message: "settings changed" } });
+      }
+      this.settings = body.settings;
+      this.settingsRev = ++this.rev;
+      return json(200, { settings: this.settings, settingsRev: this.settingsRev });
     }
     return json(404, { error: { code: "not_found", message: "no route" } });
   };

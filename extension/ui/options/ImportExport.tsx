@@ -16,6 +16,7 @@ export function ImportExport({ library }: { library: LibraryView }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [errors, setErrors] = useState<ImportIssue[]>([]);
   const [result, setResult] = useState("");
+  const [restoreSettings, setRestoreSettings] = useState(true);
 
   async function pick(event: Event) {
     const input = event.currentTarget as HTMLInputElement;
@@ -34,10 +35,14 @@ export function ImportExport({ library }: { library: LibraryView }) {
   async function apply() {
     if (!preview) return;
     try {
+      // Settings first: they need the Worker now, and when they fail no phrase is applied either.
+      const withSettings = isAdmin && restoreSettings && preview.settings !== undefined;
+      if (withSettings) await askBackground("settings.restore", { settings: preview.settings });
       const outcome = await askBackground("import.apply", { preview, scope });
       const skipped = outcome.skippedTeam ? `，跳过 ${outcome.skippedTeam} 条团队短语（只读）` : "";
       setResult(
-        `已导入：新增 ${outcome.created} 条，更新 ${outcome.updated} 条，新分组 ${outcome.groupsCreated} 个${skipped}。`,
+        `已导入：新增 ${outcome.created} 条，更新 ${outcome.updated} 条，新分组 ${outcome.groupsCreated} 个${skipped}` +
+          `${withSettings ? "，团队设置已恢复" : ""}。`,
       );
       setPreview(null);
     } catch (err) {
@@ -97,6 +102,17 @@ export function ImportExport({ library }: { library: LibraryView }) {
                 <li key={w.text}>{w.text}</li>
               ))}
             </ul>
+          )}
+          {preview.settings !== undefined && isAdmin && (
+            <label class="inline">
+              <input
+                type="checkbox"
+                data-testid="import-restore-settings"
+                checked={restoreSettings}
+                onChange={(e) => setRestoreSettings(e.currentTarget.checked)}
+              />
+              同时恢复备份里的团队设置（需要在线）· Also restore team settings
+            </label>
           )}
           <table class="phrase-table">
             <thead>
