@@ -1,0 +1,92 @@
+/**
+ * The profiles in force: built-in defaults, overridden per id by the team's `siteProfiles` section. A broken team
+ * profile is reported and the built-in one kept, so a typo in the settings never breaks the page.
+ */
+import * as v from "valibot";
+import { BUILTIN_PROFILES } from "./builtin.ts";
+import { type SiteProfile, SiteProfileSchema, SiteProfilesSectionSchema } from "./schema.ts";
+
+export interface ResolvedProfiles {
+  profiles: SiteProfile[];
+  /** One readable line per team profile that was rejected (or the section itself). */
+  problems: string[];
+}
+
+function describe(issues: v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((issue) => `${v.getDotPath(issue) ?? "(root)"}: ${issue.message}`)
+    .join("; ");
+}
+
+/** Validates one profile; throws with every bad field named. */
+export function parseSiteProfile(input: unknown): SiteProfile {
+  const result = v.safeParse(SiteProfileSchema, input);
+  if (!result.success) throw new Error(`站点配置无效 invalid site profile: ${describe(result.issues)}`);
+  return result.output as SiteProfile;
+}
+
+export function resolveProfiles(section: unknown): ResolvedProfiles {
+  const problems: string[] = [];
+  const byId = new Map(BUILTIN_PROFILES.map((p) => [p.id, p]));
+  const parsed = v.safeParse(SiteProfilesSectionSchema, section ?? {});
+  if (!parsed.success) {
+    problems.push(`siteProfiles 设置无效，使用内置配置 (invalid section, using built-ins): ${describe(parsed.issues)}`);
+    return { profiles: [...byId.values()], problems };
+  }
+  for (const [id, raw] of Object.entries(parsed.output.profiles)) {
+    const result = v.safeParse(SiteProfileSchema, raw);
+    if (!result.success) {
+      problems.push(`站点配置 ${id} 无效，使用内置配置 (profile "${id}" rejected): ${describe(result.issues)}`);
+      continue;
+    }
+    if (result.output.id !== id) {
+      problems.push(`站点配置键 ${id} 与 id ${result.output.id} 不一致 (key and id differ), ignored`);
+      continue;
+    }
+    byId.set(id, result.output as SiteProfile);
+  }
+  for (const id of parsed.output.disabled) byId.delete(id);
+  return { profiles: [...byId.values()], problems };
+}
+
+const compiled = new WeakMap<SiteProfile, RegExp[]>();
+
+/** The first profile whose URL patterns match "host/path" of `url`. */
+export function profileForUrl(profiles: readonly SiteProfile[], url: string | URL): SiteProfile | undefined {
+  let target: string;
+  try {
+    const u = typeof url === "string" ? new URL(url) : url;
+    target = `${u.host}${u.pathname}`;
+  } catch {
+    return undefined;
+  }
+  for (const profile of profiles) {
+    let patterns = compiled.get(profile);
+    if (!patterns) {
+      patterns = profile.urls.map((source) => new RegExp(source, "u"));
+      compiled.set(profile, patterns);
+    }
+    if (patterns.some((p) => p.test(target))) return profile;
+  }
+  return undefined;
+}
+
+const LOOPBACK = /^(?:127\.0\.0\.1|localhost)$/;
+
+/**
+ * The page's clock: the profile's `clockParam` (the demo back office's `?now=`) on loopback hosts only, so a link
+ * to a real seller page can never move the checks' clock; otherwise `fallbackMs` (the real time).
+ */
+export function pageClock(profile: SiteProfile, url: string | URL, fallbackMs: number): number {
+  if (!profile.clockParam) return fallbackMs;
+  try {
+    const u = typeof url === "string" ? new URL(url) : url;
+    if (!LOOPBACK.test(u.hostname)) return fallbackMs;
+    const raw = u.searchParams.get(profile.clockParam);
+    const ms = raw ? Date.parse(raw) : Number.NaN;
+    return Number.isNaN(ms) ? fallbackMs : ms;
+  } catch {
+    return fallbackMs;
+  }
+}
