@@ -9,6 +9,9 @@ import { errorText } from "./useStore.ts";
 
 type ScopeFilter = "all" | "team" | "personal";
 
+/** Rows rendered at once; a 10,000-phrase library is paged with "show more" instead of one huge table. */
+const PAGE_ROWS = 300;
+
 function matches(phrase: PhraseView, query: string): boolean {
   if (!query) return true;
   const q = query.toLowerCase();
@@ -32,6 +35,7 @@ export function PhraseEditor({ library }: { library: LibraryView }) {
   const [editing, setEditing] = useState<PhraseView | "new" | null>(null);
   const [moveTo, setMoveTo] = useState("");
   const [error, setError] = useState("");
+  const [limit, setLimit] = useState(PAGE_ROWS);
 
   const shown = useMemo(
     () =>
@@ -162,7 +166,7 @@ export function PhraseEditor({ library }: { library: LibraryView }) {
               </tr>
             </thead>
             <tbody>
-              {shown.map((phrase) => (
+              {shown.slice(0, limit).map((phrase) => (
                 <tr key={phrase.id} data-testid={`phrase-row-${phrase.id}`} class={phrase.pending ? "pending" : ""}>
                   <td>
                     <input
@@ -210,6 +214,16 @@ export function PhraseEditor({ library }: { library: LibraryView }) {
               ))}
             </tbody>
           </table>
+          {shown.length > limit && (
+            <button
+              type="button"
+              class="secondary"
+              data-testid="phrase-show-more"
+              onClick={() => setLimit(limit + PAGE_ROWS)}
+            >
+              显示更多（还有 {shown.length - limit} 条）· Show more
+            </button>
+          )}
           {!shown.length && (
             <p class="muted" data-testid="phrase-empty">
               没有短语。No phrases.
