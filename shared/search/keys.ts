@@ -18,6 +18,8 @@ const CONTENT_INITIALS_PIECES = 24;
 const MAX_ALTERNATIVES = 3;
 /** Longer texts than this get no polyphone variants (cost grows with length; codes and titles are short). */
 const MAX_ALTERNATIVE_SOURCE = 12;
+/** Titles up to this many pieces also get full-pinyin keys from each later syllable. */
+const MAX_SUFFIX_SOURCE = 8;
 
 const HAN = /\p{Script=Han}/u;
 const LATIN_OR_DIGIT = /[a-z0-9]/;
@@ -100,6 +102,21 @@ function pinyinKeys(ps: Piece[], withAlternatives: boolean): string[] {
   return keys;
 }
 
+/**
+ * Full pinyin from each later syllable of a short title ("fukuan" for 催付款), so a word typed in
+ * full from the middle of a title is found. Initials from the middle are covered by `keys.i`.
+ */
+function titleSuffixKeys(ps: Piece[]): string[] {
+  if (ps.length > MAX_SUFFIX_SOURCE) return [];
+  const common = ps.map((p) => p.readings[0] as string);
+  const keys: string[] = [];
+  // Not from the last piece: a single trailing syllable ("zhi") is too vague to be worth its bytes.
+  for (let i = 1; i < common.length - 1; i++) {
+    if ((common[i] as string).length > 1) keys.push(full(common.slice(i))); // a syllable, not a letter/digit
+  }
+  return keys;
+}
+
 /** Initials with a space at punctuation/space boundaries, so substring matches do not cross clauses. */
 function spacedInitials(tokens: Token[], limit: number): string {
   let out = "";
@@ -146,6 +163,7 @@ export function buildSearchKeys(phrase: SearchablePhrase): SearchKeys {
     [
       ...pinyinKeys(pieces(codeTokens), true),
       ...pinyinKeys(pieces(titleTokens), true),
+      ...titleSuffixKeys(pieces(titleTokens)),
       ...pinyinKeys(pieces(contentTokens, CONTENT_HEAD_PIECES), false),
     ],
     code,

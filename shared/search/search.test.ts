@@ -86,6 +86,11 @@ describe("search ranking", () => {
     expect(ids("hddz")[0]).toBe("address");
     expect(ids("cui fu")[0]).toBe("urge");
   });
+  it("finds a word typed in full pinyin from the middle of a title", () => {
+    expect(ids("dizhi")[0]).toBe("address"); // 核对地址
+    expect(ids("chaxun")[0]).toBe("logistics"); // 物流查询
+    expect(ids("tuikuan")).toContain("chinese"); // 退货退款流程
+  });
   it("finds polyphonic titles by either reading", () => {
     expect(ids("chongfa")).toContain("poly");
     expect(ids("zhongfa")).toContain("poly");
