@@ -1,2 +1,3 @@
+export * from "./defaults.ts";
 export * from "./lint.ts";
 export * from "./settings.ts";

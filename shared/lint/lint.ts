@@ -2,7 +2,7 @@
  * Service-language lint (话术检查): 服务禁语, bare negatives without an explanation, and advertising-law
  * absolute terms. Each word list compiles once per settings object into one regular expression.
  */
-import { DEFAULT_LINT_SETTINGS, type LintSettings, type LintWord } from "./settings.ts";
+import { DEFAULT_LINT_SETTINGS, type LintSettings, type LintWord } from "./defaults.ts";
 
 export type LintRule = "banned" | "bare-negative" | "superlative";
 
