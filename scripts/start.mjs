@@ -2,7 +2,7 @@
 // 127.0.0.1:8787 (local KV persisted under .wrangler/, seeded with a demo team on first start), serves the
 // demo back office on 127.0.0.1:8790, prints what to do next, and stops everything on Ctrl-C.
 // Options: --no-build (reuse .output), --open (open Chromium with the extension when a display is available),
-//          --worker-port N, --demo-port N.
+//          --worker-port N, --demo-port N, --persist-to DIR (local KV and the demo tokens; default .wrangler/state).
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -18,11 +18,14 @@ const { values: opts } = parseArgs({
     open: { type: "boolean", default: false },
     "worker-port": { type: "string", default: "8787" },
     "demo-port": { type: "string", default: "8790" },
+    "persist-to": { type: "string" },
   },
 });
 const workerUrl = `http://127.0.0.1:${opts["worker-port"]}`;
 const extensionDir = join(root, ".output", "chrome-mv3");
-const localFile = join(root, ".kefu-local.json");
+const persistTo = opts["persist-to"];
+// The demo tokens belong with the KV state they were minted in.
+const localFile = persistTo ? join(persistTo, "kefu-local.json") : join(root, ".kefu-local.json");
 const children = [];
 let demo;
 
@@ -122,7 +125,15 @@ try {
   log(`启动 Worker Starting the Worker (wrangler dev) on ${workerUrl}…`);
   const wrangler = spawn(
     join(root, "node_modules", ".bin", "wrangler"),
-    ["dev", "--ip", "127.0.0.1", "--port", opts["worker-port"], "--show-interactive-dev-session=false"],
+    [
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      opts["worker-port"],
+      "--show-interactive-dev-session=false",
+      ...(persistTo ? ["--persist-to", persistTo] : []),
+    ],
     { cwd: root, env: { ...process.env, ...WRANGLER_ENV }, detached: true, stdio: ["ignore", "inherit", "inherit"] },
   );
   children.push(wrangler);
