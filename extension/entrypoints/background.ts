@@ -1,12 +1,13 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import { createOrderOverlayHandlers } from "../features/order-overlay/background.ts";
 import { baseHandlers, dispatch, type Handlers, isEnvelope } from "../messaging/protocol.ts";
 import { createStoreHandlers } from "../store/handlers.ts";
 import { startSyncLoop } from "../sync/loop.ts";
 
 // The background service worker owns the store and the sync loop; this file only wires handlers.
 export default defineBackground(() => {
-  const handlers: Handlers = { ...baseHandlers, ...createStoreHandlers() };
+  const handlers: Handlers = { ...baseHandlers, ...createStoreHandlers(), ...createOrderOverlayHandlers() };
   // Registers the alarm listener synchronously, so an alarm can wake a stopped service worker.
   void startSyncLoop();
   browser.runtime.onMessage.addListener((message: unknown) => {

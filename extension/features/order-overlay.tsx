@@ -1,0 +1,286 @@
+import { render } from "preact";
+import type { ContentScriptContext } from "wxt/utils/content-script-context";
+import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
+import type { FlagColor, Order } from "../../shared/model.ts";
+import { DEFAULT_ORDER_RULE_SETTINGS, type OrderRuleSettings } from "../../shared/orders/settings.ts";
+import type { OrderWarning } from "../../shared/orders/types.ts";
+import { pageClock, profileForUrl, resolveProfiles } from "../../shared/profiles/resolve.ts";
+import type { SiteProfile } from "../../shared/profiles/schema.ts";
+import { askBackground } from "../messaging/protocol.ts";
+import type { Feature } from "./feature.ts";
+import { BADGE_ATTR } from "./order-overlay/badges.ts";
+import { listenForPageJson } from "./order-overlay/json-bridge.ts";
+import {
+  actionLabel,
+  FLAG_NAMES,
+  OVERLAY_CSS,
+  type OverlayState,
+  OverlayView,
+  type PanelAction,
+} from "./order-overlay/panel.tsx";
+import { BUILTIN_SCRIPTS, fillScript, memoFor } from "./order-overlay/scripts.ts";
+import { createTracker, type ScanStats, type TrackedOrder } from "./order-overlay/tracker.ts";
+
+/**
+ * Order overlay (售中 审单 on the seller's own pages): reads every order row through the page's site profile,
+ * checks it (single-order rules in the background, cross-order rules here over the orders on the page), puts a
+ * badge next to each order id that has warnings, and keeps a summary in the corner. One MutationObserver,
+ * debounced to a frame, follows the single-page app; everything is removed when the content script is invalidated.
+ */
+export const orderOverlay: Feature = {
+  id: "order-overlay",
+  async start(ctx) {
+    performance.mark("kefu:overlay:start");
+    const team = await askBackground("getTeamSettings", {}).catch((err) => {
+      console.warn("[kefu] 无法读取团队设置，使用默认设置 team settings unavailable, using defaults", err);
+      return undefined;
+    });
+    const { profiles, problems } = resolveProfiles(team?.siteProfiles);
+    for (const problem of problems) console.warn(`[kefu] ${problem}`);
+    const profile = profileForUrl(profiles, location.href);
+    if (!profile) return;
+    await runOverlay(ctx, profile, {
+      settings: team?.orderRules ?? DEFAULT_ORDER_RULE_SETTINGS,
+      agentName: team?.agentName ?? "",
+      shopName: team?.shopName ?? "",
+    });
+  },
+};
+
+interface TeamContext {
+  settings: OrderRuleSettings;
+  agentName: string;
+  shopName: string;
+}
+
+/** Records for tests and the benchmark: the last scan on <html>, and performance marks/measures. */
+function recordScan(stats: ScanStats, badges: number, scans: number): void {
+  const html = document.documentElement;
+  html.dataset.kefuOverlayScans = String(scans);
+  html.dataset.kefuOverlayLast = JSON.stringify({ ...stats, ms: Math.round(stats.ms * 100) / 100, badges });
+  try {
+    performance.measure(`kefu:overlay:scan:${scans}`, { start: performance.now() - stats.ms, detail: stats });
+  } catch {}
+}
+
+async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team: TeamContext): Promise<void> {
+  const now = () => pageClock(profile, location.href, Date.now());
+  let scheduled = false;
+  let running = false;
+  let again = false;
+  let scans = 0;
+
+  const jsonOrders = profile.json ? listenForPageJson(profile, now, () => schedule(), ctx.signal) : undefined;
+
+  const state: OverlayState = { summary: { orders: 0, needAction: 0, bySeverity: {} } };
+  let uiHost: HTMLElement | undefined;
+  const paint = () => {
+    if (uiHost) render(<OverlayView state={state} onAction={runAction} onClose={closePanel} />, uiHost);
+  };
+
+  const tracker = createTracker({
+    profile,
+    settings: team.settings,
+    now,
+    checkSingle: async (orders, nowMs) => (await askBackground("orders.check", { orders, nowMs })).warnings,
+    ...(jsonOrders ? { jsonOrder: (id: string) => jsonOrders.get(id) } : {}),
+    onOpen: (orderId, host) => openPanel(orderId, host),
+  });
+
+  // ---- panel and actions ----
+  let phrases: Promise<Record<string, string>> | undefined;
+  const teamPhrases = () => {
+    phrases ??= askBackground("phrases.byCode", { codes: [team.settings.unpaidScriptCode, "催付", "核对地址"] })
+      .then((r) => r.phrases)
+      .catch(() => ({}));
+    return phrases;
+  };
+  const script = async (code: string, order: Order) => {
+    const template = (await teamPhrases())[code] ?? BUILTIN_SCRIPTS[code] ?? BUILTIN_SCRIPTS.催付 ?? "";
+    return fillScript(template, order, { agent: team.agentName, shop: team.shopName, nowMs: now() });
+  };
+
+  function actionsFor(entry: TrackedOrder): PanelAction[] {
+    const { order, warnings } = entry;
+    const actions: PanelAction[] = [];
+    const add = (action: PanelAction) => {
+      if (!actions.some((a) => a.id === action.id)) actions.push(action);
+    };
+    for (const warning of warnings) {
+      for (const action of warning.actions) {
+        if (action.kind === "insert-script" && action.scriptCode) {
+          const code = action.scriptCode;
+          add({ id: `script:${code}`, label: actionLabel(action), text: () => script(code, order) });
+        } else if (action.kind === "copy-memo" && action.text) {
+          const text = restamp(action.text, team.agentName);
+          add({ id: `memo:${warning.rule}`, label: actionLabel(action), text: async () => text });
+        } else if (action.text) {
+          const text = action.text;
+          add({ id: `text:${warning.rule}`, label: action.label, text: async () => text });
+        }
+      }
+    }
+    if (order.status === "unpaid") {
+      const code = team.settings.unpaidScriptCode;
+      add({ id: `script:${code}`, label: `复制${code}话术`, text: () => script(code, order) });
+    }
+    if (order.status === "unpaid" || order.status === "paid") {
+      add({ id: "script:核对地址", label: "复制核对地址话术", text: () => script("核对地址", order) });
+    }
+    const memo = memoFor(order, warnings, team.agentName, now());
+    add({ id: "memo", label: `复制备注（${flagName(memo.flag)}）`, text: async () => memo.text });
+    return actions;
+  }
+
+  function openPanel(orderId: string, host: HTMLElement): void {
+    const entry =
+      tracker.entries().find((e) => e.id === orderId && e.badge?.host === host) ?? tracker.byOrderId(orderId);
+    if (!entry) return;
+    const rect = host.getBoundingClientRect();
+    state.panel = {
+      orderId,
+      warnings: entry.warnings,
+      actions: actionsFor(entry),
+      top: rect.bottom + 6,
+      left: rect.left,
+    };
+    state.copied = undefined;
+    paint();
+  }
+
+  function closePanel(): void {
+    state.panel = undefined;
+    state.copied = undefined;
+    paint();
+  }
+
+  async function runAction(action: PanelAction): Promise<void> {
+    const text = await action.text();
+    let ok = false;
+    try {
+      await navigator.clipboard.writeText(text);
+      ok = true;
+    } catch {
+      // No clipboard access (page not focused, permission): the text stays selectable in the panel.
+    }
+    state.copied = { actionId: action.id, text, ok };
+    paint();
+  }
+
+  // ---- scanning ----
+  function summarise(): void {
+    const entries = tracker.entries();
+    const ids = new Set(entries.map((e) => e.id));
+    const flagged = new Set(entries.filter((e) => e.warnings.length > 0).map((e) => e.id));
+    const bySeverity: Record<string, number> = {};
+    for (const e of entries) for (const w of e.warnings) bySeverity[w.severity] = (bySeverity[w.severity] ?? 0) + 1;
+    state.summary = { orders: ids.size, needAction: flagged.size, bySeverity };
+    if (state.panel) {
+      // The open order may have changed (or left the page) since the panel opened.
+      const entry = tracker.byOrderId(state.panel.orderId);
+      if (!entry) state.panel = undefined;
+      else if (!sameWarnings(entry.warnings, state.panel.warnings)) {
+        state.panel = { ...state.panel, warnings: entry.warnings, actions: actionsFor(entry) };
+      }
+    }
+    paint();
+  }
+
+  async function runScan(): Promise<void> {
+    scheduled = false;
+    if (ctx.isInvalid) return;
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    try {
+      const stats = await tracker.scan();
+      if (ctx.isInvalid) return;
+      scans++;
+      summarise();
+      const badges = tracker.entries().filter((e) => e.badge).length;
+      recordScan(stats, badges, scans);
+    } catch (err) {
+      console.error("[kefu] order overlay scan failed", err);
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    }
+  }
+
+  function schedule(): void {
+    if (scheduled || ctx.isInvalid) return;
+    scheduled = true;
+    // One scan per frame; the timer covers background tabs, where frames do not run.
+    let done = false;
+    const fire = () => {
+      if (done) return;
+      done = true;
+      void runScan();
+    };
+    requestAnimationFrame(fire);
+    setTimeout(fire, 100);
+  }
+
+  const ours = (node: Node) => node instanceof Element && (node.hasAttribute(BADGE_ATTR) || node === uiRoot);
+  let uiRoot: Element | undefined;
+  const observer = new MutationObserver((records) => {
+    for (const record of records) {
+      if (record.type === "characterData") return schedule();
+      const nodes = [...record.addedNodes, ...record.removedNodes];
+      if (nodes.length > 0 && nodes.every(ours)) continue; // our own badges coming and going
+      return schedule();
+    }
+  });
+
+  const ui = await createShadowRootUi(ctx, {
+    name: "kefu-order-overlay",
+    position: "overlay",
+    alignment: "top-left",
+    zIndex: 2147483000,
+    css: OVERLAY_CSS,
+    onMount(container) {
+      const host = document.createElement("div");
+      container.append(host);
+      uiHost = host;
+      paint();
+      return host;
+    },
+    onRemove(host) {
+      if (host) render(null, host);
+      uiHost = undefined;
+    },
+  });
+  ui.mount();
+  uiRoot = ui.shadowHost;
+
+  observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.addEventListener(document, "keydown", (event) => {
+    if ((event as KeyboardEvent).key === "Escape" && state.panel) closePanel();
+  });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    tracker.destroy();
+    ui.remove();
+    delete document.documentElement.dataset.kefuOverlayLast;
+    delete document.documentElement.dataset.kefuOverlayScans;
+  });
+  schedule();
+}
+
+function sameWarnings(a: readonly OrderWarning[], b: readonly OrderWarning[]): boolean {
+  return a.length === b.length && a.every((w, i) => w.rule === b[i]?.rule && w.message === b[i]?.message);
+}
+
+function flagName(flag: FlagColor): string {
+  return FLAG_NAMES[flag] ?? flag;
+}
+
+/** Rule memos are built without an agent ("客服"); stamp them with the signed-in agent's name. */
+function restamp(text: string, agent: string): string {
+  return agent ? text.replace(/ 客服\/(\d{4}-\d{2}-\d{2})$/, ` ${agent}/$1`) : text;
+}

@@ -1,0 +1,95 @@
+/**
+ * Order-row badges: one small host element next to the order id, with its own open shadow root (page CSS stays
+ * out, our CSS stays in). Plain DOM with textContent: hundreds of rows cost one element and one shadow root each.
+ */
+import type { OrderWarning, Severity } from "../../../shared/orders/types.ts";
+import { SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_ORDER } from "./labels.ts";
+
+export const BADGE_ATTR = "data-kefu-badge";
+
+const BADGE_CSS = `
+:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; }
+button { font: 12px/18px system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; border: 0; border-radius: 9px;
+  padding: 0 7px; cursor: pointer; color: #fff; background: #2563eb; white-space: nowrap; }
+button.error { background: #dc2626; } button.warning { background: #d97706; } button.info { background: #2563eb; }
+button:focus-visible { outline: 2px solid #111; outline-offset: 1px; }
+span + span { margin-left: 4px; }
+`;
+
+let sheet: CSSStyleSheet | null | undefined;
+function sharedSheet(): CSSStyleSheet | null {
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(BADGE_CSS);
+    } catch {
+      sheet = null;
+    }
+  }
+  return sheet;
+}
+
+export interface Badge {
+  host: HTMLElement;
+  /** rules+severities the badge shows; an update with the same key touches nothing. */
+  key: string;
+}
+
+export function badgeKey(warnings: readonly OrderWarning[]): string {
+  return warnings.map((w) => `${w.severity}:${w.rule}`).join(" ");
+}
+
+export function topSeverity(warnings: readonly OrderWarning[]): Severity | undefined {
+  return SEVERITY_ORDER.find((s) => warnings.some((w) => w.severity === s));
+}
+
+export function createBadge(orderId: string, onOpen: (host: HTMLElement) => void): Badge {
+  const host = document.createElement("span");
+  host.setAttribute(BADGE_ATTR, "");
+  host.dataset.kefuOrderId = orderId;
+  // Inline: beats the page's own `span { … }` rules on the host element itself.
+  host.style.cssText = "all: initial; display: inline-block; vertical-align: middle;";
+  const root = host.attachShadow({ mode: "open" });
+  const shared = sharedSheet();
+  if (shared) root.adoptedStyleSheets = [shared];
+  else {
+    const style = document.createElement("style");
+    style.textContent = BADGE_CSS;
+    root.append(style);
+  }
+  const button = document.createElement("button");
+  button.type = "button";
+  button.addEventListener("click", (event) => {
+    event.preventDefault();
+    event.stopPropagation(); // the row may be a link or toggle selection
+    onOpen(host);
+  });
+  root.append(button);
+  return { host, key: "" };
+}
+
+/** Shows counts by severity; rule ids go on the host for tests and for the team's own tooling. */
+export function updateBadge(badge: Badge, warnings: readonly OrderWarning[]): void {
+  const key = badgeKey(warnings);
+  if (badge.key === key) return;
+  badge.key = key;
+  const severity = topSeverity(warnings) ?? "info";
+  badge.host.dataset.kefuRules = [...new Set(warnings.map((w) => w.rule))].join(" ");
+  badge.host.dataset.kefuSeverity = severity;
+  const button = badge.host.shadowRoot?.querySelector("button");
+  if (!button) return;
+  button.className = severity;
+  const parts: HTMLElement[] = [];
+  const titles: string[] = [];
+  for (const s of SEVERITY_ORDER) {
+    const count = warnings.filter((w) => w.severity === s).length;
+    if (count === 0) continue;
+    const part = document.createElement("span");
+    part.textContent = `${SEVERITY_ICONS[s]} ${count}`;
+    parts.push(part);
+    titles.push(`${SEVERITY_LABELS[s]} ${count}`);
+  }
+  button.replaceChildren(...parts);
+  button.title = `客服助手：${titles.join("，")}（点击查看）`;
+  button.setAttribute("aria-label", `订单检查 ${titles.join("，")}`);
+}

@@ -1,0 +1,159 @@
+/**
+ * The overlay's page-level UI (one shadow root): the summary in the bottom-left corner and the panel that opens
+ * from a badge with the order's warnings and one-click copy actions. Preact renders every page-derived string
+ * as text.
+ */
+import type { FlagColor } from "../../../shared/model.ts";
+import type { OrderAction, OrderWarning } from "../../../shared/orders/types.ts";
+import { ruleLabel, SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_ORDER } from "./labels.ts";
+
+export const FLAG_NAMES: Record<FlagColor, string> = {
+  none: "灰旗",
+  red: "红旗",
+  yellow: "黄旗",
+  green: "绿旗",
+  blue: "蓝旗",
+  purple: "紫旗",
+};
+
+export interface PanelAction {
+  id: string;
+  label: string;
+  /** Text to copy; computed when clicked (scripts may need the team library). */
+  text(): Promise<string>;
+}
+
+export interface OpenPanel {
+  orderId: string;
+  warnings: OrderWarning[];
+  actions: PanelAction[];
+  /** Where the badge is, in viewport coordinates. */
+  top: number;
+  left: number;
+}
+
+export interface OverlayState {
+  summary: { orders: number; needAction: number; bySeverity: Record<string, number> };
+  panel?: OpenPanel;
+  copied?: { actionId: string; text: string; ok: boolean };
+}
+
+export const OVERLAY_CSS = `
+.kefu { font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2937; }
+.summary { position: fixed; left: 12px; bottom: 12px; background: #fff; border: 1px solid #e5e7eb; border-radius: 8px;
+  box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 6px 12px; pointer-events: auto; }
+.summary.ok { border-color: #99f6e4; }
+.summary b { color: #dc2626; }
+.summary .sev { margin-left: 8px; color: #6b7280; }
+.panel { position: fixed; width: 380px; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #d1d5db;
+  border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 10px 12px; pointer-events: auto; }
+.panel header { display: flex; justify-content: space-between; align-items: center; font-weight: 600; margin-bottom: 6px; }
+.panel ul { list-style: none; margin: 0; padding: 0; }
+.panel li { border-top: 1px solid #f3f4f6; padding: 6px 0; }
+.panel .rule { font-weight: 600; margin-right: 6px; }
+.panel .rule.error { color: #dc2626; } .panel .rule.warning { color: #b45309; } .panel .rule.info { color: #2563eb; }
+.panel .msg { word-break: break-all; }
+.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
+button { font: inherit; border: 1px solid #d1d5db; background: #f9fafb; border-radius: 6px; padding: 2px 8px; cursor: pointer; }
+button:hover { background: #eef2ff; }
+textarea { width: 100%; box-sizing: border-box; margin-top: 8px; font: 12px/1.5 inherit; min-height: 64px; }
+.status { color: #0f766e; font-size: 12px; }
+.status.fail { color: #b45309; }
+`;
+
+function Summary(props: { summary: OverlayState["summary"] }) {
+  const { orders, needAction, bySeverity } = props.summary;
+  if (orders === 0) return null;
+  return (
+    <div class={`summary${needAction === 0 ? " ok" : ""}`} data-kefu="order-summary" data-need-action={needAction}>
+      {needAction > 0 ? (
+        <span>
+          <b>{needAction}</b> 个订单需要处理 · {needAction} {needAction === 1 ? "order needs" : "orders need"} action
+        </span>
+      ) : (
+        <span>
+          {orders} 个订单已检查，无需处理 · {orders} orders OK
+        </span>
+      )}
+      {SEVERITY_ORDER.filter((s) => (bySeverity[s] ?? 0) > 0).map((s) => (
+        <span class="sev" key={s}>
+          {SEVERITY_ICONS[s]} {SEVERITY_LABELS[s]} {bySeverity[s]}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+function Panel(props: {
+  panel: OpenPanel;
+  copied: OverlayState["copied"];
+  onAction(action: PanelAction): void;
+  onClose(): void;
+}) {
+  const { panel, copied } = props;
+  const top = Math.max(8, Math.min(panel.top, window.innerHeight - 240));
+  const left = Math.max(8, Math.min(panel.left, window.innerWidth - 396));
+  return (
+    <div
+      class="panel"
+      data-kefu="order-panel"
+      data-order-id={panel.orderId}
+      style={{ top: `${top}px`, left: `${left}px` }}
+    >
+      <header>
+        <span>订单 {panel.orderId} · 审单提示</span>
+        <button type="button" data-kefu-action="close" onClick={props.onClose} aria-label="关闭 Close">
+          ×
+        </button>
+      </header>
+      <ul>
+        {panel.warnings.map((w, i) => (
+          <li key={`${w.rule}-${i}`} data-kefu-rule={w.rule} data-severity={w.severity}>
+            <span class={`rule ${w.severity}`}>
+              {SEVERITY_ICONS[w.severity]} {ruleLabel(w.rule)}
+            </span>
+            <span class="msg">{w.message}</span>
+          </li>
+        ))}
+      </ul>
+      <div class="actions">
+        {panel.actions.map((action) => (
+          <button type="button" key={action.id} data-kefu-action={action.id} onClick={() => props.onAction(action)}>
+            {action.label}
+          </button>
+        ))}
+      </div>
+      {copied ? (
+        <div>
+          <textarea readOnly data-kefu="copied-text" data-action={copied.actionId} value={copied.text} />
+          <div class={`status${copied.ok ? "" : " fail"}`} data-kefu="copy-status">
+            {copied.ok ? "已复制到剪贴板 · Copied" : "请选中上面的文字手动复制 · Select and copy the text above"}
+          </div>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+export function OverlayView(props: { state: OverlayState; onAction(action: PanelAction): void; onClose(): void }) {
+  return (
+    <div class="kefu">
+      <Summary summary={props.state.summary} />
+      {props.state.panel ? (
+        <Panel
+          panel={props.state.panel}
+          copied={props.state.copied}
+          onAction={props.onAction}
+          onClose={props.onClose}
+        />
+      ) : null}
+    </div>
+  );
+}
+
+/** Label for a rule's own action (from shared/orders), named for what the button does here: copy. */
+export function actionLabel(action: OrderAction): string {
+  if (action.kind === "insert-script") return `复制${action.scriptCode ?? ""}话术`;
+  if (action.kind === "copy-memo") return `复制备注（${FLAG_NAMES[action.flag ?? "none"]}）`;
+  return action.label;
+}

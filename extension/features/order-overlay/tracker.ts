@@ -1,0 +1,212 @@
+/**
+ * Keeps one badge per order row in step with a single-page app: rows added, removed, re-rendered or paged.
+ * Rows are keyed by element and order id; a row whose text did not change is not re-read or re-checked, and a
+ * re-rendered row with the same text reuses its last result. Cross-order rules (mergeable, duplicate-order) run
+ * over every order currently on the page after each scan.
+ */
+import type { Order } from "../../../shared/model.ts";
+import type { CheckContext } from "../../../shared/orders/context.ts";
+import { buildOrderIndex, checkCrossOrder } from "../../../shared/orders/cross.ts";
+import type { OrderRuleSettings, RuleId } from "../../../shared/orders/settings.ts";
+import type { OrderWarning } from "../../../shared/orders/types.ts";
+import type { SiteProfile } from "../../../shared/profiles/schema.ts";
+import { extractRow, findRows, rowId } from "../../sites/extract.ts";
+import { BADGE_ATTR, type Badge, createBadge, updateBadge } from "./badges.ts";
+
+export interface TrackedOrder {
+  row: Element;
+  id: string;
+  sig: string;
+  order: Order;
+  single: OrderWarning[];
+  warnings: OrderWarning[];
+  badge?: Badge;
+}
+
+export interface TrackerDeps {
+  profile: SiteProfile;
+  settings: OrderRuleSettings;
+  /** The page's clock (fixed by `?now=` on the demo). */
+  now(): number;
+  /** Single-order checks for these orders, index-aligned (the background runs them). */
+  checkSingle(orders: Order[], nowMs: number): Promise<OrderWarning[][]>;
+  /** Orders read from the page's own JSON (京东, 抖店) by id, with a version that changes when the data does. */
+  jsonOrder?(id: string): { order: Order; version: number } | undefined;
+  onOpen(orderId: string, host: HTMLElement): void;
+}
+
+export interface ScanStats {
+  rows: number;
+  changed: number;
+  removed: number;
+  ms: number;
+}
+
+export interface Tracker {
+  scan(root?: ParentNode): Promise<ScanStats>;
+  entries(): TrackedOrder[];
+  byOrderId(id: string): TrackedOrder | undefined;
+  destroy(): void;
+}
+
+/** A context for the cross-order rules only: they read settings, the clock and which rules are on. */
+function crossContext(settings: OrderRuleSettings, nowMs: number): CheckContext {
+  const disabled = new Set<RuleId>(settings.disabledRules);
+  return {
+    settings,
+    nowMs,
+    enabled: (rule) => !disabled.has(rule),
+    remoteAreas: [],
+    coverage: [],
+    defaultCourier: "",
+    messageKeywords: [],
+    blacklistBuyers: new Set(),
+    blacklistPhones: new Set(),
+    blacklistAddressKeywords: [],
+    blacklistActive: false,
+  };
+}
+
+export function createTracker(deps: TrackerDeps): Tracker {
+  const { profile } = deps;
+  const byRow = new Map<Element, TrackedOrder>();
+  /** Last result per order id, so a row re-rendered with the same text is not re-read or re-checked. */
+  const lastById = new Map<string, { sig: string; order: Order; single: OrderWarning[] }>();
+  const readsDom = Object.keys(profile.fields).length > 0 || profile.items !== undefined;
+
+  function signature(row: Element, id: string): string {
+    const json = deps.jsonOrder?.(id);
+    return `${json ? json.version : ""}#${row.textContent ?? ""}`;
+  }
+
+  function anchorOf(row: Element): Element {
+    if (profile.rows.anchor) {
+      try {
+        const anchor = row.querySelector(profile.rows.anchor);
+        if (anchor) return anchor;
+      } catch {}
+    }
+    return row.querySelector("td, div, span") ?? row;
+  }
+
+  function removeBadge(entry: TrackedOrder): void {
+    entry.badge?.host.remove();
+    entry.badge = undefined;
+  }
+
+  /** Puts the badge next to the order id (again, if the page re-rendered that part), without duplicates. */
+  function place(entry: TrackedOrder): void {
+    if (entry.warnings.length === 0) {
+      removeBadge(entry);
+      return;
+    }
+    if (!entry.badge) entry.badge = createBadge(entry.id, (host) => deps.onOpen(entry.id, host));
+    const host = entry.badge.host;
+    host.dataset.kefuOrderId = entry.id;
+    updateBadge(entry.badge, entry.warnings);
+    if (!host.isConnected || !entry.row.contains(host)) {
+      const anchor = anchorOf(entry.row);
+      if (anchor === entry.row) entry.row.prepend(host);
+      else anchor.after(host);
+    }
+  }
+
+  /** Badges copied into a row by the page (cloned rows) or left from an earlier id are not ours to keep. */
+  function dropStrays(entry: TrackedOrder): void {
+    for (const el of entry.row.querySelectorAll(`[${BADGE_ATTR}]`)) {
+      if (el !== entry.badge?.host) el.remove();
+    }
+  }
+
+  async function scan(root: ParentNode = document): Promise<ScanStats> {
+    const started = performance.now();
+    const nowMs = deps.now();
+    const seen = new Set<Element>();
+    const changed: TrackedOrder[] = [];
+    for (const row of findRows(root, profile)) {
+      if (seen.has(row)) continue;
+      seen.add(row);
+      const id = rowId(row, profile);
+      const existing = byRow.get(row);
+      if (!id) {
+        if (existing) removeBadge(existing);
+        byRow.delete(row);
+        continue;
+      }
+      const sig = signature(row, id);
+      if (existing && existing.id === id && existing.sig === sig) {
+        place(existing);
+        continue;
+      }
+      const cached = lastById.get(id);
+      const entry: TrackedOrder = existing ?? {
+        row,
+        id,
+        sig,
+        order: undefined as unknown as Order,
+        single: [],
+        warnings: [],
+      };
+      entry.id = id;
+      entry.sig = sig;
+      if (cached && cached.sig === sig) {
+        entry.order = cached.order;
+        entry.single = cached.single;
+        byRow.set(row, entry);
+        dropStrays(entry);
+        continue;
+      }
+      const order = deps.jsonOrder?.(id)?.order ?? (readsDom ? extractRow(row, profile, { nowMs }) : undefined);
+      if (!order) {
+        // 京东/抖店 rows whose JSON has not arrived yet: no badge until it does.
+        if (existing) removeBadge(existing);
+        byRow.delete(row);
+        continue;
+      }
+      entry.order = order;
+      byRow.set(row, entry);
+      dropStrays(entry);
+      changed.push(entry);
+    }
+    let removed = 0;
+    for (const [row, entry] of byRow) {
+      if (seen.has(row)) continue;
+      removeBadge(entry);
+      byRow.delete(row);
+      removed++;
+    }
+    if (changed.length > 0) {
+      const results = await deps.checkSingle(
+        changed.map((e) => e.order),
+        nowMs,
+      );
+      changed.forEach((entry, i) => {
+        entry.single = results[i] ?? [];
+        lastById.set(entry.id, { sig: entry.sig, order: entry.order, single: entry.single });
+      });
+    }
+    // Cross-order rules over the orders on the page now (rows may have left while the background answered).
+    const current = [...byRow.values()];
+    const index = buildOrderIndex(current.map((e) => e.order));
+    const ctx = crossContext(deps.settings, nowMs);
+    for (const entry of current) {
+      const cross: OrderWarning[] = [];
+      checkCrossOrder(entry.order, ctx, index, cross);
+      entry.warnings = cross.length > 0 ? [...entry.single, ...cross] : entry.single;
+      place(entry);
+    }
+    if (lastById.size > 5000) lastById.clear(); // a long session paging through many orders
+    return { rows: current.length, changed: changed.length, removed, ms: performance.now() - started };
+  }
+
+  return {
+    scan,
+    entries: () => [...byRow.values()],
+    byOrderId: (id) => [...byRow.values()].find((e) => e.id === id),
+    destroy() {
+      for (const entry of byRow.values()) removeBadge(entry);
+      byRow.clear();
+      lastById.clear();
+    },
+  };
+}

@@ -1,0 +1,250 @@
+/**
+ * Order overlay end to end: the built extension in Chromium on every platform's demo order pages, clock fixed
+ * with `?now=`. Badges must carry, on the right rows, the rule ids that the order checks (shared/orders) give for
+ * the page's source data (test/demo/data/orders.json) — so extraction through the site profiles loses nothing —
+ * and every problem put in on purpose (test/demo/data/expected-warnings.json) that the checks report. They must
+ * follow paging and re-renders without duplicates, copy the right texts, and show hostile text literally.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Order } from "../../shared/model.ts";
+import { checkOrders, DEFAULT_ORDER_RULE_SETTINGS } from "../../shared/orders/index.ts";
+import { startDemoServer } from "../demo/server.mjs";
+import { type ExtensionBrowser, launchExtension, OUTPUT_DIR, ROOT } from "./harness.ts";
+
+const NOW = "2026-11-23T08:00:00.000Z";
+const expected = JSON.parse(readFileSync(join(ROOT, "test/demo/data/expected-warnings.json"), "utf8")) as Record<
+  string,
+  string[]
+>;
+type StoredOrder = Omit<Order, "createdAt" | "paidAt" | "shipDeadline"> & {
+  createdMinutesAgo: number;
+  paidMinutesAgo: number | null;
+  shipDeadlineInMinutes: number | null;
+  presale?: { depositPaid: boolean; balancePaid: boolean; balanceDueInMinutes?: number };
+};
+const stored = (JSON.parse(readFileSync(join(ROOT, "test/demo/data/orders.json"), "utf8")) as { orders: StoredOrder[] })
+  .orders;
+
+/** The order as the demo pages show it at NOW (what test/demo/lib/orders-core.js materializeOrder does). */
+function materialize(o: StoredOrder): Order {
+  const at = (minutes: number) => new Date(Date.parse(NOW) + minutes * 60_000).toISOString();
+  const { createdMinutesAgo, paidMinutesAgo, shipDeadlineInMinutes, presale, ...rest } = o;
+  const order: Order = { ...rest, createdAt: at(-createdMinutesAgo) };
+  if (paidMinutesAgo !== null) order.paidAt = at(-paidMinutesAgo);
+  if (shipDeadlineInMinutes !== null) order.shipDeadline = at(shipDeadlineInMinutes);
+  if (presale) {
+    order.presale = { depositPaid: presale.depositPaid, balancePaid: presale.balancePaid };
+    if (presale.balanceDueInMinutes !== undefined) order.presale.balanceDueAt = at(presale.balanceDueInMinutes);
+  }
+  return order;
+}
+
+const PAGES = [
+  { platform: "taobao", path: "/taobao/trade-platform/tp/sold/", pageSize: 15 },
+  { platform: "pinduoduo", path: "/pinduoduo/orders/list/", pageSize: 8 },
+  { platform: "jd", path: "/jd/jdm/trade/orders/order-list/", pageSize: 8 },
+  { platform: "douyin", path: "/douyin/ffa/morder/order/list/", pageSize: 5 },
+] as const;
+
+let browser: ExtensionBrowser;
+let demo: { url: string; close(): Promise<void> | void };
+const dialogs: string[] = [];
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  [demo, browser] = await Promise.all([startDemoServer({ port: 0 }), launchExtension()]);
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(demo.url).origin });
+});
+
+afterAll(async () => {
+  await Promise.allSettled([browser?.close(), demo?.close()]);
+  if (disagreements.size > 0) {
+    console.info(
+      "Order checks vs expected-warnings.json (not the overlay's doing):",
+      Object.fromEntries(disagreements),
+    );
+  }
+});
+
+async function open(path: string, query = ""): Promise<Page> {
+  const page = await browser.context.newPage();
+  page.on("dialog", (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.goto(new URL(`${path}?now=${encodeURIComponent(NOW)}${query}`, demo.url).href);
+  return page;
+}
+
+/** Badges on the page: order id → rule ids; fails on a second badge for one row. */
+async function badges(page: Page): Promise<Record<string, string[]>> {
+  const list = await page.evaluate(() =>
+    [...document.querySelectorAll("[data-kefu-badge]")].map((el) => ({
+      id: (el as HTMLElement).dataset.kefuOrderId ?? "",
+      rules: ((el as HTMLElement).dataset.kefuRules ?? "").split(" ").filter(Boolean),
+    })),
+  );
+  const out: Record<string, string[]> = {};
+  for (const badge of list) {
+    expect(out[badge.id], `duplicate badge for ${badge.id}`).toBeUndefined();
+    out[badge.id] = [...badge.rules].sort();
+  }
+  return out;
+}
+
+/**
+ * What the page's orders should show: the checks over the page's source data (cross-order rules over the orders
+ * on that page, as the overlay knows only those). Problems put in on purpose that the checks do not report
+ * (or extra ones they do) are listed in `disagreements`, so a change in the rules shows up here.
+ */
+const disagreements = new Map<string, string>();
+function expectedFor(ids: string[]): Record<string, string[]> {
+  const orders = ids.map((id) => materialize(stored.find((o) => o.id === id) as StoredOrder));
+  const warnings = checkOrders(orders, DEFAULT_ORDER_RULE_SETTINGS, NOW);
+  const out: Record<string, string[]> = {};
+  for (const id of ids) {
+    const rules = [...new Set(warnings.filter((w) => w.orderId === id).map((w) => w.rule))].sort();
+    if (rules.length > 0) out[id] = rules;
+    const planted = [...(expected[id] ?? [])].sort();
+    if (planted.join() !== rules.join()) disagreements.set(id, `checks: [${rules}] planted: [${planted}]`);
+  }
+  return out;
+}
+
+const idsOf = (platform: string, page: number, size: number) =>
+  stored
+    .filter((o) => o.platform === platform)
+    .slice((page - 1) * size, page * size)
+    .map((o) => o.id);
+
+async function settled(page: Page, rows: number): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        JSON.parse((await page.evaluate(() => document.documentElement.dataset.kefuOverlayLast)) ?? "{}").rows,
+      {
+        timeout: 15_000,
+      },
+    )
+    .toBe(rows);
+  // One more frame so a scan triggered by the last mutation has finished.
+  await page.waitForTimeout(300);
+}
+
+describe("order overlay on the demo back office", () => {
+  for (const { platform, path, pageSize } of PAGES) {
+    it(`${platform}: badges carry the expected rule ids on the right rows, also after paging`, async () => {
+      const page = await open(path);
+      const first = idsOf(platform, 1, pageSize);
+      await settled(page, first.length);
+      expect(await badges(page)).toEqual(expectedFor(first));
+      // Each badge sits inside the row of its own order.
+      const misplaced = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>("[data-kefu-badge]")]
+          .filter(
+            (b) =>
+              !(b.closest("tbody, tr, [class*=orderCard]")?.textContent ?? "").includes(b.dataset.kefuOrderId ?? "?"),
+          )
+          .map((b) => b.dataset.kefuOrderId),
+      );
+      expect(misplaced).toEqual([]);
+      const summary = page.locator('[data-kefu="order-summary"]');
+      const flagged = Object.keys(expectedFor(first)).length;
+      await expect.poll(() => summary.getAttribute("data-need-action")).toBe(String(flagged));
+      expect(await summary.textContent()).toContain(`${flagged} 个订单需要处理`);
+      await page.screenshot({ path: join(OUTPUT_DIR, `order-overlay-${platform}.png`), fullPage: false });
+
+      // Page 2: rows rendered after a click get badges; page 1's badges leave with their rows.
+      const second = idsOf(platform, 2, pageSize);
+      const pager: Record<string, string> = {
+        taobao: "button.next-pagination-item:text-is('2')",
+        pinduoduo: "[data-testid=beast-core-pagination-item]:text-is('2')",
+        jd: ".ant-pagination-item-2",
+        douyin: ".auxo-pagination-item:text-is('2')",
+      };
+      await page
+        .locator(pager[platform] as string)
+        .first()
+        .click();
+      await settled(page, second.length);
+      await expect.poll(() => badges(page)).toEqual(expectedFor(second));
+      await page.close();
+    });
+  }
+
+  it("re-rendered and edited rows keep exactly one badge each and are re-checked", async () => {
+    const page = await open("/taobao/trade-platform/tp/sold/");
+    const first = idsOf("taobao", 1, 15);
+    await settled(page, 15);
+    const before = await badges(page);
+    // The app re-renders page 1 (new elements, same orders) three times in a row.
+    for (let i = 0; i < 3; i++) await page.locator("button.next-pagination-item:text-is('1')").click();
+    await settled(page, 15);
+    expect(await badges(page)).toEqual(before);
+    // An edit inside one row (the buyer now asks for 顺丰): only that row changes.
+    const clean = first.find((id) => (expected[id] ?? []).length === 0 && id !== "4012873365518293750") as string;
+    await page.evaluate((id) => {
+      const body = [...document.querySelectorAll("tbody.next-table-body")].find((b) => b.textContent?.includes(id));
+      const msg = body?.querySelector(".buyer-msg");
+      if (msg) msg.textContent = "麻烦发顺丰，谢谢";
+    }, clean);
+    await expect.poll(async () => (await badges(page))[clean]).toEqual(["message-keyword"]);
+    const last = JSON.parse((await page.evaluate(() => document.documentElement.dataset.kefuOverlayLast)) ?? "{}");
+    expect(last.changed).toBe(1);
+    // Rows removed by the app take their badges with them.
+    await page.evaluate(() => document.querySelector("#sold-root table")?.remove());
+    await expect.poll(() => page.locator("[data-kefu-badge]").count()).toBe(0);
+    await page.close();
+  });
+
+  it("actions copy the filled 催付 script, the 核对地址 script and a stamped memo", async () => {
+    const page = await open("/taobao/trade-platform/tp/sold/");
+    await settled(page, 15);
+    const unpaid = "4012873365518293747";
+    const order = stored.find((o) => o.id === unpaid);
+    await page.locator(`[data-kefu-badge][data-kefu-order-id="${unpaid}"] >> button`).click();
+    const panel = page.locator('[data-kefu="order-panel"]');
+    await expect.poll(() => panel.getAttribute("data-order-id")).toBe(unpaid);
+    expect(
+      await panel.locator("[data-kefu-rule]").evaluateAll((els) => els.map((e) => e.getAttribute("data-kefu-rule"))),
+    ).toEqual(["unpaid-reminder"]);
+
+    await panel.locator('[data-kefu-action="script:催付"]').click();
+    const copied = page.locator('[data-kefu="copied-text"]');
+    await expect.poll(() => copied.inputValue()).toContain(order?.items[0]?.title ?? "?");
+    const script = await copied.inputValue();
+    expect(script).not.toMatch(/[{}]/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(script);
+
+    await panel.locator('[data-kefu-action="script:核对地址"]').click();
+    await expect.poll(() => copied.inputValue()).toContain(order?.receiver.address ?? "?");
+    expect(await copied.inputValue()).toContain(unpaid);
+
+    await panel.locator('[data-kefu-action="memo"]').click();
+    await expect.poll(() => copied.inputValue()).toMatch(/^【未发货】已核对：待催付 客服\/2026-11-23$/);
+    expect(await panel.locator('[data-kefu-action="memo"]').textContent()).toContain("紫旗");
+    await page.screenshot({ path: join(OUTPUT_DIR, "order-overlay-actions.png") });
+    await page.keyboard.press("Escape");
+    await expect.poll(() => panel.count()).toBe(0);
+    await page.close();
+  });
+
+  it("shows hostile order text literally and runs none of it", async () => {
+    const page = await open("/douyin/ffa/morder/order/list/", "");
+    await settled(page, 5);
+    await page.locator(".auxo-pagination-item:text-is('3')").click();
+    const hostile = "6938105729348716211";
+    await page.locator(`[data-kefu-badge][data-kefu-order-id="${hostile}"] >> button`).click();
+    const message = page.locator('[data-kefu="order-panel"] [data-kefu-rule="message-keyword"] .msg');
+    await expect.poll(() => message.textContent()).toContain("<b>加急</b>");
+    expect(await message.locator("b, svg, img, script").count()).toBe(0);
+    await page.screenshot({ path: join(OUTPUT_DIR, "order-overlay-hostile.png") });
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
