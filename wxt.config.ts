@@ -14,7 +14,7 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "zh_CN",
-    permissions: ["storage", "alarms"],
+    permissions: ["storage", "unlimitedStorage", "alarms"],
     // The background store talks to the team's Worker (any URL the lead configures) and reads seller pages.
     host_permissions: [...SELLER_SITE_MATCHES, "https://*/*"],
     action: { default_title: "__MSG_extName__" },

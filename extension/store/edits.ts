@@ -37,6 +37,11 @@ export interface PhraseDraft {
   groupId: string;
   tags: string[];
   scope: PhraseScope;
+  /**
+   * The server rev the editor was opened on. Without it a sync that lands while the form is open would make a
+   * save overwrite a teammate's newer version silently; with it the Worker reports a stale edit as a conflict.
+   */
+  baseRev?: number;
 }
 
 export interface GroupDraft {
@@ -99,6 +104,20 @@ function baseRevOf(outbox: Outbox, library: LocalLibrary, kind: "phrases" | "gro
   return (kind === "phrases" ? library.phrases[id]?.rev : library.groups[id]?.rev) ?? 0;
 }
 
+/**
+ * The rev an edit builds on. A queued edit already carries it. Otherwise it is the rev the editor was opened on
+ * when someone else saved a newer version meanwhile (a sync landed while the form was open): the Worker then
+ * answers with a conflict instead of the save silently overwriting their version. Newer versions written by
+ * this agent (its own accepted edits) are not a conflict.
+ */
+function editBase(outbox: Outbox, library: LocalLibrary, id: string, draft: PhraseDraft, agentId: string): number {
+  const known = baseRevOf(outbox, library, "phrases", id);
+  const stored = library.phrases[id];
+  const seenEarlier = draft.baseRev !== undefined && draft.baseRev > 0 && draft.baseRev < known;
+  if (outbox.phrases[id] || !seenEarlier || !stored || stored.updatedBy === agentId) return known;
+  return draft.baseRev as number;
+}
+
 /** Scope of the phrase as this browser currently sees it (queued edit first). */
 function currentScope(outbox: Outbox, library: LocalLibrary, id: string): PhraseScope | undefined {
   const queued = outbox.phrases[id];
@@ -147,7 +166,7 @@ export function upsertPhrase(draft: PhraseDraft): Promise<{ id: string }> {
     }
     const seq = outbox.seq + 1;
     outbox.seq = seq;
-    outbox.phrases[id] = { op: "upsert", input, baseRev: baseRevOf(outbox, library, "phrases", id), seq };
+    outbox.phrases[id] = { op: "upsert", input, baseRev: editBase(outbox, library, id, draft, me.agentId), seq };
     await outboxItem.setValue(outbox);
     return { id };
   });
@@ -306,6 +325,8 @@ export function applyImport(preview: ImportPreview, scope: PhraseScope): Promise
         scope: phraseScope,
       };
       if (phrase.image) draft.imageUrl = phrase.image;
+      // CSV and XML have no title column: re-importing an export must not wipe the titles it could not carry.
+      if (match?.title) draft.title = match.title;
       try {
         inputs.push(toPhraseInput(draft, match?.id ?? newId()));
       } catch (err) {

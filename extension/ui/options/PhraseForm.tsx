@@ -31,7 +31,8 @@ export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
     try {
       await askBackground("phrase.save", {
         phrase: {
-          ...(phrase ? { id: phrase.id } : {}),
+          // The rev this form was opened on: a teammate's newer save becomes a conflict, not a silent overwrite.
+          ...(phrase ? { id: phrase.id, baseRev: phrase.rev } : {}),
           code,
           content,
           imageUrl,
