@@ -57,7 +57,15 @@ interface TeamContext {
 function recordScan(stats: ScanStats, badges: number, scans: number): void {
   const html = document.documentElement;
   html.dataset.kefuOverlayScans = String(scans);
-  html.dataset.kefuOverlayLast = JSON.stringify({ ...stats, ms: Math.round(stats.ms * 100) / 100, badges });
+  const r = (n: number) => Math.round(n * 100) / 100;
+  html.dataset.kefuOverlayLast = JSON.stringify({
+    ...stats,
+    ms: r(stats.ms),
+    readMs: r(stats.readMs),
+    checkMs: r(stats.checkMs),
+    crossMs: r(stats.crossMs),
+    badges,
+  });
   try {
     performance.measure(`kefu:overlay:scan:${scans}`, { start: performance.now() - stats.ms, detail: stats });
   } catch {}
@@ -186,6 +194,10 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     paint();
   }
 
+  /** What the next scan covers: every row ("full") or only rows the mutations touched. */
+  let pendingFull = true;
+  const pendingRows = new Set<Element>();
+
   async function runScan(): Promise<void> {
     scheduled = false;
     if (ctx.isInvalid) return;
@@ -194,8 +206,12 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       return;
     }
     running = true;
+    const full = pendingFull;
+    const rows = [...pendingRows];
+    pendingFull = false;
+    pendingRows.clear();
     try {
-      const stats = await tracker.scan();
+      const stats = await tracker.scan(full ? undefined : rows);
       if (ctx.isInvalid) return;
       scans++;
       summarise();
@@ -205,36 +221,48 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       console.error("[kefu] order overlay scan failed", err);
     } finally {
       running = false;
-      if (again) {
+      if (again || pendingFull || pendingRows.size > 0) {
         again = false;
-        schedule();
+        kick();
       }
     }
   }
 
-  function schedule(): void {
+  function schedule(rows?: Iterable<Element>): void {
+    if (rows) for (const row of rows) pendingRows.add(row);
+    else pendingFull = true;
+    kick();
+  }
+
+  function kick(): void {
     if (scheduled || ctx.isInvalid) return;
     scheduled = true;
-    // One scan per frame; the timer covers background tabs, where frames do not run.
+    // At most one scan per frame, started after the frame is drawn (so the page's own rendering of new rows is
+    // not spent waiting inside our scan); the timer covers background tabs, where frames do not run.
     let done = false;
     const fire = () => {
       if (done) return;
       done = true;
       void runScan();
     };
-    requestAnimationFrame(fire);
-    setTimeout(fire, 100);
+    requestAnimationFrame(() => setTimeout(fire, 0));
+    setTimeout(fire, 150);
   }
 
   const ours = (node: Node) => node instanceof Element && (node.hasAttribute(BADGE_ATTR) || node === uiRoot);
   let uiRoot: Element | undefined;
   const observer = new MutationObserver((records) => {
+    const touched: Node[] = [];
     for (const record of records) {
-      if (record.type === "characterData") return schedule();
-      const nodes = [...record.addedNodes, ...record.removedNodes];
-      if (nodes.length > 0 && nodes.every(ours)) continue; // our own badges coming and going
-      return schedule();
+      if (record.type === "childList") {
+        const nodes = [...record.addedNodes, ...record.removedNodes];
+        if (nodes.length > 0 && nodes.every(ours)) continue; // our own badges coming and going
+      }
+      touched.push(record.target);
     }
+    if (touched.length === 0) return;
+    // Changes inside known rows re-read just those rows; anything else (rows added, removed, paged) scans all.
+    schedule(tracker.rowsOf(touched) ?? undefined);
   });
 
   const ui = await createShadowRootUi(ctx, {

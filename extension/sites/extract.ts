@@ -23,7 +23,11 @@ function regexFor(source: string): RegExp | null {
   return re;
 }
 
+const SIMPLE_CLASS = /^\.[A-Za-z_][\w-]*$/;
+
 function query(container: Element, selector: string): Element | null {
+  // Most profile selectors are one class name: the class index is several times faster than a selector match.
+  if (SIMPLE_CLASS.test(selector)) return container.getElementsByClassName(selector.slice(1))[0] ?? null;
   try {
     return container.querySelector(selector);
   } catch {

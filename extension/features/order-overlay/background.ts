@@ -3,7 +3,7 @@
  * 省/市/区 table, which stays out of the content script), and team scripts by quick code.
  */
 import type { Order } from "../../../shared/model.ts";
-import { checkOrder, compileContext, parseOrderRuleSettings } from "../../../shared/orders/index.ts";
+import { type CheckContext, checkOrder, compileContext, parseOrderRuleSettings } from "../../../shared/orders/index.ts";
 import { DEFAULT_ORDER_RULE_SETTINGS, type OrderRuleSettings } from "../../../shared/orders/settings.ts";
 import type { OrderWarning } from "../../../shared/orders/types.ts";
 import type { Handlers } from "../../messaging/protocol.ts";
@@ -43,10 +43,17 @@ async function teamSettings() {
 
 const MAX_ORDERS_PER_CHECK = 5000;
 
+/** The compiled settings (region matchers…) are reused while the settings object stays the same. */
+let compiled: { rules: OrderRuleSettings; ctx: CheckContext } | undefined;
+
 function checkSingle(orders: Order[], nowMs: number, orderRules: OrderRuleSettings): OrderWarning[][] {
   if (!Array.isArray(orders)) throw new Error("orders must be an array");
   if (orders.length > MAX_ORDERS_PER_CHECK) throw new Error(`too many orders (> ${MAX_ORDERS_PER_CHECK})`);
-  const ctx = compileContext(orderRules, Number.isFinite(nowMs) ? nowMs : Date.now());
+  const clock = Number.isFinite(nowMs) ? nowMs : Date.now();
+  const hit = compiled;
+  const base = hit && hit.rules === orderRules ? hit.ctx : compileContext(orderRules, clock);
+  compiled = { rules: orderRules, ctx: base };
+  const ctx: CheckContext = { ...base, nowMs: clock };
   return orders.map((order) => {
     try {
       return checkOrder(order, ctx);
@@ -63,7 +70,9 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
     getTeamSettings: () => teamSettings(),
     "orders.check": async ({ orders, nowMs }) => {
       const { orderRules } = await teamSettings();
-      return { warnings: checkSingle(orders, nowMs, orderRules) };
+      const started = performance.now();
+      const warnings = checkSingle(orders, nowMs, orderRules);
+      return { warnings, ms: performance.now() - started };
     },
     "phrases.byCode": async ({ codes }) => {
       const wanted = new Set((Array.isArray(codes) ? codes : []).slice(0, 50).map(String));

@@ -12,7 +12,11 @@ export interface OrderOverlayRequests {
   };
   /** Single-order checks (address table lives in the background); index-aligned with `orders`. Cross-order rules
    * (mergeable, duplicate-order) run in the page over the orders it knows. */
-  "orders.check": { request: { orders: Order[]; nowMs: number }; response: { warnings: OrderWarning[][] } };
+  "orders.check": {
+    request: { orders: Order[]; nowMs: number };
+    /** `ms`: time the checks took in the background (the rest of a round trip is messaging). */
+    response: { warnings: OrderWarning[][]; ms: number };
+  };
   /** Content of the phrases with these exact quick codes (team phrase preferred); codes without one are absent. */
   "phrases.byCode": { request: { codes: string[] }; response: { phrases: Record<string, string> } };
 }

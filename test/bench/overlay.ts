@@ -1,0 +1,141 @@
+/**
+ * Order overlay cost on the 千牛 sold list with 500 orders on one page (`?count=500`), in Chromium with the built
+ * extension (run `npm run build` first; built here when missing):
+ *   ms_500_rows          the overlay's scan that badges the 500 rows once the page has rendered them: find rows,
+ *                        extract, single-order checks in the background (round trip included), cross-order checks,
+ *                        badges. Measured inside the page by the feature (performance measure + data attribute);
+ *                        the page's own rendering is not in it.
+ *   start_to_badges_ms   content-script start → all badges, page rendering (a 150 ms skeleton delay) included.
+ *   rescan_ms            median scan after one row's text changes (5 edits).
+ *   content_heap_kb_500  JS heap used by the page with the extension minus without it, after a forced GC (CDP).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { startDemoServer } from "../demo/server.mjs";
+import { CHROMIUM, EXTENSION_DIR, launchExtension, ROOT } from "../e2e/harness.ts";
+
+const NOW = "2026-11-23T08:00:00.000Z";
+const PATH = `/taobao/trade-platform/tp/sold/?count=500&now=${encodeURIComponent(NOW)}`;
+
+interface ScanRecord {
+  rows: number;
+  changed: number;
+  ms: number;
+  badges: number;
+}
+
+async function lastScan(page: Page): Promise<ScanRecord | undefined> {
+  const raw = await page.evaluate(() => document.documentElement.dataset.kefuOverlayLast);
+  return raw ? (JSON.parse(raw) as ScanRecord) : undefined;
+}
+
+async function scans(page: Page): Promise<number> {
+  return Number(await page.evaluate(() => document.documentElement.dataset.kefuOverlayScans ?? "0"));
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** JS heap used by the page's isolate after a full GC, in KB. */
+async function heapKb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("HeapProfiler.enable");
+  for (let i = 0; i < 3; i++) await cdp.send("HeapProfiler.collectGarbage");
+  const usage = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+  await cdp.detach();
+  return usage.usedSize / 1024;
+}
+
+async function pageRendered(page: Page): Promise<void> {
+  await page.locator("#sold-root tbody.next-table-body").nth(499).waitFor({ state: "attached", timeout: 30_000 });
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const round = (n: number) => Math.round(n * 10) / 10;
+
+export async function run(): Promise<Record<string, unknown>> {
+  if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
+    const build = spawnSync(join(ROOT, "node_modules", ".bin", "wxt"), ["build"], { cwd: ROOT, stdio: "ignore" });
+    if (build.status !== 0) throw new Error("wxt build failed");
+  }
+  const demo = await startDemoServer({ port: 0 });
+  const withExtension = await launchExtension();
+  let plain: Browser | undefined;
+  try {
+    const url = new URL(PATH, demo.url).href;
+    // Warm the service worker (address tables) the way a working day does: it is already running.
+    const warm = await withExtension.context.newPage();
+    await warm.goto(url);
+    await until("warm-up badges", async () => (await lastScan(warm))?.rows === 500);
+    await warm.close();
+
+    const page = await withExtension.context.newPage();
+    await page.goto(url);
+    const full = await until("500 badged rows", async () => {
+      const scan = await lastScan(page);
+      return scan && scan.rows === 500 ? scan : undefined;
+    });
+    const startToBadges = await page.evaluate(() => {
+      const start = performance.getEntriesByName("kefu:overlay:start")[0]?.startTime;
+      const measures = performance.getEntriesByType("measure").filter((m) => m.name.startsWith("kefu:overlay:scan"));
+      const last = measures[measures.length - 1];
+      return start !== undefined && last ? last.startTime + last.duration - start : Number.NaN;
+    });
+
+    const rescans: number[] = [];
+    let lastRescan: ScanRecord | undefined;
+    for (let i = 0; i < 5; i++) {
+      const before = await scans(page);
+      await page.evaluate((n) => {
+        const msg = document.querySelectorAll("#sold-root .buyer-msg")[n * 37];
+        if (msg) msg.textContent = `第${n}次修改：请尽快发货`;
+      }, i);
+      const scan = await until("rescan", async () => ((await scans(page)) > before ? lastScan(page) : undefined));
+      if (scan.changed !== 1) throw new Error(`expected one changed row, got ${scan.changed}`);
+      rescans.push(scan.ms);
+      lastRescan = scan;
+    }
+
+    const heapWith = await heapKb(page);
+    plain = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    });
+    const plainDir = mkdtempSync(join(tmpdir(), "kefu-bench-"));
+    const plainPage = await (await plain.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await plainPage.goto(url);
+    await pageRendered(plainPage);
+    await plainPage.waitForTimeout(500);
+    const heapWithout = await heapKb(plainPage);
+    rmSync(plainDir, { recursive: true, force: true });
+
+    return {
+      ms_500_rows: round(full.ms),
+      breakdown_500: full,
+      badges_500: full.badges,
+      start_to_badges_ms: round(startToBadges),
+      rescan_ms: round(median(rescans)),
+      rescan_ms_all: rescans.map(round),
+      breakdown_rescan: lastRescan,
+      content_heap_kb_500: Math.round(heapWith - heapWithout),
+      heap_kb_with: Math.round(heapWith),
+      heap_kb_without: Math.round(heapWithout),
+      goals: { ms_500_rows: 50, rescan_ms: 5 },
+    };
+  } finally {
+    await Promise.allSettled([withExtension.close(), plain?.close(), demo.close()]);
+  }
+}
