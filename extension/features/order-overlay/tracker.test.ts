@@ -1,0 +1,138 @@
+/**
+ * The row tracker on the 千牛 sold-list snapshot (happy-dom): one badge per flagged row next to the order id,
+ * nothing re-read or re-checked when nothing changed, only touched rows re-checked, clones and removed rows
+ * handled, cross-order rules kept in step, everything removed on destroy.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Order } from "../../../shared/model.ts";
+import { checkOrder, compileContext, DEFAULT_ORDER_RULE_SETTINGS } from "../../../shared/orders/index.ts";
+import type { OrderWarning } from "../../../shared/orders/types.ts";
+import { BUILTIN_PROFILES } from "../../../shared/profiles/builtin.ts";
+import type { SiteProfile } from "../../../shared/profiles/schema.ts";
+import { BADGE_ATTR } from "./badges.ts";
+import { createTracker, type Tracker } from "./tracker.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+const NOW = Date.parse("2026-11-23T08:00:00.000Z");
+const profile = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as SiteProfile;
+const html = readFileSync(join(ROOT, "test/fixtures/demo-taobao-sold.html"), "utf8").replace(/<link\b[^>]*>/g, "");
+
+let checked: string[][];
+let opened: string[];
+let tracker: Tracker;
+
+/** Stands in for the background: the real single-order checks, recording which orders were sent. */
+async function checkSingle(orders: Order[], nowMs: number): Promise<OrderWarning[][]> {
+  checked.push(orders.map((o) => o.id));
+  const ctx = compileContext(DEFAULT_ORDER_RULE_SETTINGS, nowMs);
+  return orders.map((o) => checkOrder(o, ctx));
+}
+
+const rowOf = (id: string) =>
+  [...document.querySelectorAll("tbody.next-table-body")].find((b) => b.textContent?.includes(id)) as Element;
+const badgeMap = () =>
+  Object.fromEntries(
+    [...document.querySelectorAll<HTMLElement>(`[${BADGE_ATTR}]`)].map((b) => [
+      b.dataset.kefuOrderId,
+      b.dataset.kefuRules,
+    ]),
+  );
+
+beforeEach(() => {
+  document.open();
+  document.write(html);
+  document.close();
+  checked = [];
+  opened = [];
+  tracker = createTracker({
+    profile,
+    settings: DEFAULT_ORDER_RULE_SETTINGS,
+    now: () => NOW,
+    checkSingle,
+    onOpen: (id) => opened.push(id),
+  });
+});
+
+describe("order row tracker", () => {
+  it("badges every flagged row once, next to its order id, with the rule ids", async () => {
+    const stats = await tracker.scan();
+    expect(stats).toMatchObject({ rows: 15, changed: 15, removed: 0 });
+    const badges = badgeMap();
+    expect(badges["4012873365518293742"]).toBe("missing-phone");
+    expect(badges["4012873365518293751"]).toBe("mergeable");
+    expect(badges["4012873365518293752"]).toBe("mergeable");
+    expect(badges["4012873365518293741"]).toBeUndefined(); // clean order: no badge
+    for (const badge of document.querySelectorAll<HTMLElement>(`[${BADGE_ATTR}]`)) {
+      expect(badge.previousElementSibling?.classList.contains("order-no")).toBe(true);
+      expect(badge.shadowRoot?.querySelector("button")?.textContent).toMatch(/\d/);
+    }
+    // Clicking a badge asks to open that order's panel.
+    document
+      .querySelector<HTMLElement>(`[data-kefu-order-id="4012873365518293742"]`)
+      ?.shadowRoot?.querySelector("button")
+      ?.click();
+    expect(opened).toEqual(["4012873365518293742"]);
+  });
+
+  it("re-reads and re-checks nothing when nothing changed", async () => {
+    await tracker.scan();
+    const before = badgeMap();
+    checked = [];
+    const stats = await tracker.scan();
+    expect(stats.changed).toBe(0);
+    expect(checked).toEqual([]);
+    expect(badgeMap()).toEqual(before);
+    expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(Object.keys(before).length);
+  });
+
+  it("re-checks only a row whose text changed, also as a targeted scan", async () => {
+    await tracker.scan();
+    checked = [];
+    const row = rowOf("4012873365518293741");
+    const msg = row.querySelector(".buyer-msg") as Element;
+    msg.textContent = "麻烦发顺丰";
+    const rows = tracker.rowsOf([msg.firstChild as Node]);
+    expect(rows && [...rows]).toEqual([row]);
+    const stats = await tracker.scan(rows ?? undefined);
+    expect(stats.changed).toBe(1);
+    expect(checked).toEqual([["4012873365518293741"]]);
+    expect(badgeMap()["4012873365518293741"]).toBe("message-keyword");
+    // Outside any row (the list itself re-rendered): the caller must scan everything.
+    expect(tracker.rowsOf([document.getElementById("sold-root") as Node])).toBeNull();
+  });
+
+  it("a row re-rendered as a new element keeps one badge and reuses its result; removed rows lose theirs", async () => {
+    await tracker.scan();
+    checked = [];
+    const row = rowOf("4012873365518293742");
+    const clone = row.cloneNode(true) as Element; // carries a copy of our badge host, without its shadow root
+    row.replaceWith(clone);
+    await tracker.scan();
+    expect(checked).toEqual([]);
+    expect(clone.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(1);
+    expect(clone.querySelector<HTMLElement>(`[${BADGE_ATTR}]`)?.shadowRoot).not.toBeNull();
+    clone.remove();
+    const stats = await tracker.scan();
+    expect(stats.removed).toBe(1);
+    expect(badgeMap()["4012873365518293742"]).toBeUndefined();
+  });
+
+  it("keeps cross-order rules in step: an edited address ends the mergeable pair on both rows", async () => {
+    await tracker.scan();
+    const row = rowOf("4012873365518293752");
+    const address = row.querySelector(".receiver-address") as Element;
+    address.textContent = "江苏省 南京市 玄武区 中山路1号";
+    await tracker.scan(tracker.rowsOf([address]) ?? undefined);
+    const badges = badgeMap();
+    expect(badges["4012873365518293751"]).toBeUndefined();
+    expect(badges["4012873365518293752"]).toBeUndefined();
+  });
+
+  it("destroy removes every badge", async () => {
+    await tracker.scan();
+    tracker.destroy();
+    expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
+  });
+});
