@@ -1,13 +1,19 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { createOrderOverlayHandlers } from "../features/order-overlay/background.ts";
+import { createReviewDraftHandlers } from "../features/review-drafts/background.ts";
 import { baseHandlers, dispatch, type Handlers, isEnvelope } from "../messaging/protocol.ts";
 import { createStoreHandlers } from "../store/handlers.ts";
 import { startSyncLoop } from "../sync/loop.ts";
 
 // The background service worker owns the store and the sync loop; this file only wires handlers.
 export default defineBackground(() => {
-  const handlers: Handlers = { ...baseHandlers, ...createStoreHandlers(), ...createOrderOverlayHandlers() };
+  const handlers: Handlers = {
+    ...baseHandlers,
+    ...createStoreHandlers(),
+    ...createOrderOverlayHandlers(),
+    ...createReviewDraftHandlers(),
+  };
   // Registers the alarm listener synchronously, so an alarm can wake a stopped service worker.
   void startSyncLoop();
   browser.runtime.onMessage.addListener((message: unknown) => {

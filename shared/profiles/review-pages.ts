@@ -32,7 +32,9 @@ export interface ReviewPageProfile {
   reply: { input: string; submit?: string; anchor?: string };
 }
 
-const DEMO_HOST = String.raw`^(?:127\.0\.0\.1|localhost)(?::\d+)?`;
+// Plain string literals, not String.raw: a tagged template is a call, which would keep this data in bundles that
+// only use buildReview.
+const DEMO_HOST = "^(?:127\\.0\\.0\\.1|localhost)(?::\\d+)?";
 
 /**
  * 千牛 评价管理 (来自买家的评价 / 待回复). The demo page copies the hooks; on the live page they are the first
@@ -43,8 +45,8 @@ const taobaoReviews: ReviewPageProfile = {
   platform: "taobao",
   label: "千牛 评价管理",
   urls: [
-    String.raw`^(?:myseller|qn)\.taobao\.com/comment-manage/`,
-    String.raw`^rate\.taobao\.com/`,
+    "^(?:myseller|qn)\\.taobao\\.com/comment-manage/",
+    "^rate\\.taobao\\.com/",
     `${DEMO_HOST}/taobao/comment-manage/`,
   ],
   items: { selector: ".rate-item[data-rate-id]", id: { attr: "data-rate-id" } },
@@ -68,10 +70,10 @@ const pinduoduoReviews: ReviewPageProfile = {
   id: "pinduoduo-reviews",
   platform: "pinduoduo",
   label: "拼多多 商品评价",
-  urls: [String.raw`^mms\.pinduoduo\.com/goods/evaluation/`, `${DEMO_HOST}/pinduoduo/goods/evaluation/`],
+  urls: ["^mms\\.pinduoduo\\.com/goods/evaluation/", `${DEMO_HOST}/pinduoduo/goods/evaluation/`],
   items: {
     selector: "[data-testid=beast-core-table-body] > [data-testid=beast-core-table-row], [class*=evaluation-item]",
-    id: { selector: "[class*=review-id], [data-review-id]", regex: String.raw`\d{6,}` },
+    id: { selector: "[class*=review-id], [data-review-id]", regex: "\\d{6,}" },
   },
   fields: {
     rating: { selector: "[class*=rate-star], [class*=star]", attr: "data-score" },
@@ -90,30 +92,41 @@ export const BUILTIN_REVIEW_PROFILES: readonly ReviewPageProfile[] = [taobaoRevi
 // ---------------------------------------------------------------------------------------------------------------
 // Team overrides
 
-const compiles = (source: string): boolean => {
-  try {
-    new RegExp(source, "u");
-    return true;
-  } catch {
-    return false;
-  }
-};
-const RegexSource = v.pipe(
-  v.string(),
-  v.maxLength(500),
-  v.check(compiles, "不是有效的正则表达式 not a valid regular expression"),
-);
-const Selector = v.pipe(v.string(), v.trim(), v.minLength(1, "选择器不能为空 empty selector"), v.maxLength(500));
+/**
+ * The valibot schema for a team's review profile. Built on first use, so the content script (which only needs
+ * `buildReview`) does not carry valibot.
+ */
+export function reviewPageProfileSchema() {
+  schema ??= makeSchema();
+  return schema;
+}
+let schema: ReturnType<typeof makeSchema> | undefined;
 
-export const ReviewPageProfileSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "id: 小写字母、数字和 - lowercase, digits and -")),
-  platform: v.picklist(["taobao", "pinduoduo", "jd", "douyin", "demo"]),
-  label: v.optional(v.pipe(v.string(), v.maxLength(100)), ""),
-  urls: v.pipe(v.array(RegexSource), v.minLength(1, "至少一个网址规则 at least one URL pattern")),
-  items: v.object({ selector: Selector, id: DomFieldSchema }),
-  fields: v.optional(v.partial(v.object(Object.fromEntries(REVIEW_FIELDS.map((f) => [f, DomFieldSchema])))), {}),
-  reply: v.object({ input: Selector, submit: v.optional(Selector), anchor: v.optional(Selector) }),
-});
+function makeSchema() {
+  const compiles = (source: string): boolean => {
+    try {
+      new RegExp(source, "u");
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const RegexSource = v.pipe(
+    v.string(),
+    v.maxLength(500),
+    v.check(compiles, "不是有效的正则表达式 not a valid regular expression"),
+  );
+  const Selector = v.pipe(v.string(), v.trim(), v.minLength(1, "选择器不能为空 empty selector"), v.maxLength(500));
+  return v.object({
+    id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "id: 小写字母、数字和 - lowercase, digits and -")),
+    platform: v.picklist(["taobao", "pinduoduo", "jd", "douyin", "demo"]),
+    label: v.optional(v.pipe(v.string(), v.maxLength(100)), ""),
+    urls: v.pipe(v.array(RegexSource), v.minLength(1, "至少一个网址规则 at least one URL pattern")),
+    items: v.object({ selector: Selector, id: DomFieldSchema }),
+    fields: v.optional(v.partial(v.object(Object.fromEntries(REVIEW_FIELDS.map((f) => [f, DomFieldSchema])))), {}),
+    reply: v.object({ input: Selector, submit: v.optional(Selector), anchor: v.optional(Selector) }),
+  });
+}
 
 export interface ResolvedReviewProfiles {
   profiles: ReviewPageProfile[];
@@ -143,7 +156,7 @@ export function resolveReviewProfiles(siteProfilesSection: unknown): ResolvedRev
     problems.push("siteProfiles.reviewPages 应为对象，使用内置配置 (must be an object, using built-ins)");
   } else if (overrides) {
     for (const [id, raw] of Object.entries(overrides)) {
-      const result = v.safeParse(ReviewPageProfileSchema, raw);
+      const result = v.safeParse(reviewPageProfileSchema(), raw);
       if (!result.success) {
         problems.push(
           `评价页配置 ${id} 无效，使用内置配置 (review profile "${id}" rejected): ${describe(result.issues)}`,

@@ -2,10 +2,11 @@ import { defineContentScript } from "wxt/utils/define-content-script";
 import { KEFU_VERSION } from "../../../shared/version.ts";
 import type { Feature } from "../../features/feature.ts";
 import { orderOverlay } from "../../features/order-overlay.tsx";
+import { reviewDrafts } from "../../features/review-drafts.ts";
 import { statusChip } from "../../features/status-chip.tsx";
 import { SELLER_SITE_MATCHES } from "../../sites/matches.ts";
 
-const features: Feature[] = [statusChip, orderOverlay];
+const features: Feature[] = [statusChip, orderOverlay, reviewDrafts];
 
 export default defineContentScript({
   matches: SELLER_SITE_MATCHES,

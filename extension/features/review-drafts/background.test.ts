@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { DEFAULT_LINT_SETTINGS } from "../../../shared/lint/defaults.ts";
+import { emptyLibrary } from "../../../shared/phrases/merge.ts";
+import { defaultTeamSettings } from "../../../shared/phrases/schema.ts";
+import { DEFAULT_REVIEW_TEMPLATES } from "../../../shared/reviews/index.ts";
+import { libraryItem } from "../../store/state.ts";
+import { createReviewDraftHandlers, draftReviews, MAX_REVIEWS_PER_REQUEST, sanitizeReview } from "./background.ts";
+
+const complaint = {
+  id: "R1",
+  rating: 1,
+  text: "鞋子偏小一码，穿了一天脚后跟磨破了，质量太差",
+  buyer: "大**糖",
+  item: "运动鞋",
+};
+const praise = { id: "R2", rating: 5, text: "质量很好，物流也快，客服态度很好，推荐！" };
+const settings = { templates: DEFAULT_REVIEW_TEMPLATES, shopName: "", lint: DEFAULT_LINT_SETTINGS };
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  libraryItem.dropCache();
+});
+
+describe("reviews.draft", () => {
+  it("drafts with the defaults when the team has no settings", async () => {
+    const handlers = createReviewDraftHandlers();
+    const { results, tally } = await handlers["reviews.draft"]({ reviews: [complaint, praise] });
+    expect(results.map((r) => r.sentiment)).toEqual(["negative", "positive"]);
+    expect(results[0]?.draft).toContain("大**糖");
+    expect(results[0]?.topics.map((t) => t.id)).toContain("size");
+    expect(tally).toBeUndefined();
+  });
+
+  it("uses the team's shopName and reviewTemplates, and lints the draft with the team's lint settings", async () => {
+    const settings = {
+      ...defaultTeamSettings("南极潮服旗舰店"),
+      reviewTemplates: { positive: { opening: ["{店铺}感谢您的支持！"], closing: ["这是最佳的选择。"] } },
+    };
+    await libraryItem.setValue({ ...emptyLibrary(), settings });
+    const handlers = createReviewDraftHandlers();
+    const { results } = await handlers["reviews.draft"]({ reviews: [praise] });
+    expect(results[0]?.draft.startsWith("南极潮服旗舰店感谢您的支持！")).toBe(true);
+    expect(results[0]?.lint.map((f) => f.text)).toContain("最佳");
+
+    await libraryItem.setValue({ ...emptyLibrary(), settings: { ...settings, lint: { enabled: false } } });
+    const again = await createReviewDraftHandlers()["reviews.draft"]({ reviews: [praise] });
+    expect(again.results[0]?.lint).toEqual([]);
+  });
+
+  it("gives another wording on 重新生成 and a tally on request", () => {
+    const first = draftReviews({ reviews: [complaint] }, settings);
+    const draft = first.results[0]?.draft ?? "";
+    const other = draftReviews({ reviews: [complaint], avoid: [draft] }, settings);
+    expect(other.results[0]?.draft).not.toBe(draft);
+    expect(other.results[0]?.sentiment).toBe("negative");
+    const tallied = draftReviews({ reviews: [complaint, praise], tally: true }, settings);
+    expect(tallied.tally?.total).toBe(2);
+    expect(tallied.tally?.topics.size.negative).toBe(1);
+  });
+
+  it("treats the page's input as untrusted", () => {
+    expect(sanitizeReview({ id: 5, text: ["x"], rating: "5", buyer: "<b>x</b>" }, 2)).toEqual({
+      id: "#3",
+      text: "",
+      buyer: "<b>x</b>",
+    });
+    expect(sanitizeReview(null, 0)).toEqual({ id: "#1", text: "" });
+    expect(() => draftReviews({ reviews: "x" }, settings)).toThrow(/array/);
+    const many = Array.from({ length: MAX_REVIEWS_PER_REQUEST + 1 }, () => praise);
+    expect(() => draftReviews({ reviews: many }, settings)).toThrow(/too many/);
+  });
+});
+
+describe("reviews.page and reviews.lint", () => {
+  it("answers the profile for review pages only, with topic labels", async () => {
+    const handlers = createReviewDraftHandlers();
+    const page = await handlers["reviews.page"]({ url: "https://myseller.taobao.com/comment-manage/list/rateWait4PC" });
+    expect(page.profile?.id).toBe("taobao-reviews");
+    expect(page.topicLabels.shipping).toBe("物流");
+    expect(
+      (await handlers["reviews.page"]({ url: "https://myseller.taobao.com/trade-platform/tp/sold" })).profile,
+    ).toBe(null);
+  });
+
+  it("lints the agent's edits", async () => {
+    const { findings } = await createReviewDraftHandlers()["reviews.lint"]({ texts: ["这不是我的错", "谢谢您"] });
+    expect(findings[0]?.map((f) => f.rule)).toEqual(["banned"]);
+    expect(findings[1]).toEqual([]);
+  });
+});

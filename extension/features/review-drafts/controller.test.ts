@@ -1,0 +1,100 @@
+/**
+ * The page controller in happy-dom on the demo snapshot, with the background's real drafting code behind a fake
+ * message channel: one panel per review, none twice, panels for reviews added later, edits surviving a
+ * re-render, everything gone after stop().
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_LINT_SETTINGS } from "../../../shared/lint/defaults.ts";
+import { lintText } from "../../../shared/lint/lint.ts";
+import { BUILTIN_REVIEW_PROFILES } from "../../../shared/profiles/review-pages.ts";
+import { DEFAULT_REVIEW_TEMPLATES, TOPIC_LABELS } from "../../../shared/reviews/index.ts";
+import { draftReviews } from "./background.ts";
+import { type PageOptions, ReviewDraftsPage } from "./controller.ts";
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+const profile = BUILTIN_REVIEW_PROFILES[0];
+const calls: string[] = [];
+
+const ask = (async (type: string, payload: Record<string, unknown>) => {
+  calls.push(type);
+  if (type === "reviews.draft") {
+    return draftReviews(payload as never, {
+      templates: DEFAULT_REVIEW_TEMPLATES,
+      shopName: "",
+      lint: DEFAULT_LINT_SETTINGS,
+    });
+  }
+  if (type === "reviews.lint") return { findings: (payload.texts as string[]).map((t) => lintText(t)) };
+  throw new Error(`unexpected ${type}`);
+}) as unknown as PageOptions["ask"];
+
+const settle = (ms = 200) => new Promise((resolve) => setTimeout(resolve, ms));
+const panels = () => Array.from(document.querySelectorAll("kefu-review-panel"));
+const draftOf = (id: string) =>
+  document.querySelector(`kefu-review-panel[data-review-id="${id}"]`)?.shadowRoot?.querySelector("textarea")?.value;
+
+let page: ReviewDraftsPage;
+
+beforeEach(() => {
+  const html = readFileSync(join(ROOT, "test/fixtures/demo-taobao-reviews.html"), "utf8");
+  const parsed = new DOMParser().parseFromString(html.replace(/<link\b[^>]*>/g, ""), "text/html");
+  document.body.replaceChildren(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
+  calls.length = 0;
+  if (!profile) throw new Error("no profile");
+  page = new ReviewDraftsPage({ profile, topicLabels: TOPIC_LABELS, problems: [], ask });
+});
+
+afterEach(() => page.stop());
+
+describe("ReviewDraftsPage", () => {
+  it("mounts one panel per review and drafts them in one request", async () => {
+    page.start();
+    expect(panels()).toHaveLength(18);
+    expect(document.querySelectorAll("kefu-review-bar")).toHaveLength(1);
+    await settle();
+    expect(calls.filter((c) => c === "reviews.draft")).toHaveLength(1);
+    expect(draftOf("R1180234563")?.length).toBeGreaterThan(10);
+    page.scan();
+    page.scan();
+    expect(panels()).toHaveLength(18);
+  });
+
+  it("adds panels for reviews rendered later, and keeps an edit across a re-render", async () => {
+    page.start();
+    await settle();
+    const list = document.getElementById("rate-list") as HTMLElement;
+    const copy = list.querySelector(".rate-item")?.cloneNode(true) as HTMLElement;
+    for (const host of copy.querySelectorAll("kefu-review-panel")) host.remove();
+    copy.setAttribute("data-rate-id", "R-NEW");
+    list.append(copy);
+    await settle();
+    expect(panels()).toHaveLength(19);
+    expect(draftOf("R-NEW")?.length).toBeGreaterThan(10);
+
+    // The agent edits a draft; the page then re-renders that review's reply column (the panel host is dropped).
+    const area = document
+      .querySelector('kefu-review-panel[data-review-id="R1180234566"]')
+      ?.shadowRoot?.querySelector("textarea") as HTMLTextAreaElement;
+    area.value = "我的修改";
+    area.dispatchEvent(new Event("input", { bubbles: true }));
+    const reply = document.querySelector('.rate-item[data-rate-id="R1180234566"] .rate-reply') as HTMLElement;
+    reply.querySelector("kefu-review-panel")?.remove();
+    await settle();
+    expect(panels()).toHaveLength(19);
+    expect(draftOf("R1180234566")).toBe("我的修改");
+  });
+
+  it("removes every panel and stops watching after stop()", async () => {
+    page.start();
+    await settle();
+    page.stop();
+    expect(panels()).toHaveLength(0);
+    expect(document.querySelectorAll("kefu-review-bar")).toHaveLength(0);
+    const list = document.getElementById("rate-list") as HTMLElement;
+    list.append(list.querySelector(".rate-item")?.cloneNode(true) as HTMLElement);
+    await settle();
+    expect(panels()).toHaveLength(0);
+  });
+});
