@@ -2,9 +2,9 @@ import { render } from "preact";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
 import type { FlagColor, Order } from "../../shared/model.ts";
-import { DEFAULT_ORDER_RULE_SETTINGS, type OrderRuleSettings } from "../../shared/orders/settings.ts";
+import type { OrderRuleSettings } from "../../shared/orders/settings.ts";
 import type { OrderWarning } from "../../shared/orders/types.ts";
-import { pageClock, profileForUrl, resolveProfiles } from "../../shared/profiles/resolve.ts";
+import { pageClock, profileForUrl } from "../../shared/profiles/match.ts";
 import type { SiteProfile } from "../../shared/profiles/schema.ts";
 import { askBackground } from "../messaging/protocol.ts";
 import type { Feature } from "./feature.ts";
@@ -31,19 +31,45 @@ export const orderOverlay: Feature = {
   id: "order-overlay",
   async start(ctx) {
     performance.mark("kefu:overlay:start");
+    // The background validates the team's settings and runs the single-order checks: without it there is
+    // nothing to show, so the page is left alone.
     const team = await askBackground("getTeamSettings", {}).catch((err) => {
-      console.warn("[kefu] 无法读取团队设置，使用默认设置 team settings unavailable, using defaults", err);
+      console.warn("[kefu] 后台未响应，订单检查未启动 background unavailable, order checks off", err);
       return undefined;
     });
-    const { profiles, problems } = resolveProfiles(team?.siteProfiles);
-    for (const problem of problems) console.warn(`[kefu] ${problem}`);
-    const profile = profileForUrl(profiles, location.href);
-    if (!profile) return;
-    await runOverlay(ctx, profile, {
-      settings: team?.orderRules ?? DEFAULT_ORDER_RULE_SETTINGS,
-      agentName: team?.agentName ?? "",
-      shopName: team?.shopName ?? "",
-    });
+    if (!team) return;
+    const profiles = team.siteProfiles;
+    for (const problem of team.siteProfileProblems) console.warn(`[kefu] ${problem}`);
+    const teamContext: TeamContext = {
+      settings: team.orderRules,
+      agentName: team.agentName,
+      shopName: team.shopName,
+    };
+    // Seller back offices are single-page apps: going from the list to a detail page (or anywhere else) swaps the
+    // profile, or ends the overlay, without a page load.
+    let stop: (() => void) | undefined;
+    let generation = 0;
+    const apply = async () => {
+      const mine = ++generation;
+      stop?.();
+      stop = undefined;
+      const profile = profileForUrl(profiles, location.href);
+      if (!profile || ctx.isInvalid) return;
+      const stopThis = await runOverlay(ctx, profile, teamContext);
+      if (mine === generation) stop = stopThis;
+      else stopThis();
+    };
+    // History-mode navigation: WXT's event where the browser reports it, and a cheap URL poll where it does not
+    // (history.pushState from the page does not always reach a content script's listeners).
+    let lastHref = location.href;
+    const onNavigate = () => {
+      if (location.href === lastHref) return;
+      lastHref = location.href;
+      void apply();
+    };
+    ctx.addEventListener(window, "wxt:locationchange", onNavigate);
+    ctx.setInterval(onNavigate, 500);
+    await apply();
   },
 };
 
@@ -71,14 +97,18 @@ function recordScan(stats: ScanStats, badges: number, scans: number): void {
   } catch {}
 }
 
-async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team: TeamContext): Promise<void> {
+/** Runs the overlay for one profile until the returned stop function is called or the script is invalidated. */
+async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team: TeamContext): Promise<() => void> {
+  const session = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, session.signal]);
+  const stopped = () => signal.aborted;
   const now = () => pageClock(profile, location.href, Date.now());
   let scheduled = false;
   let running = false;
   let again = false;
   let scans = 0;
 
-  const jsonOrders = profile.json ? listenForPageJson(profile, now, () => schedule(), ctx.signal) : undefined;
+  const jsonOrders = profile.json ? listenForPageJson(profile, now, () => schedule(), signal) : undefined;
 
   const state: OverlayState = { summary: { orders: 0, needAction: 0, bySeverity: {} } };
   let uiHost: HTMLElement | undefined;
@@ -200,7 +230,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
 
   async function runScan(): Promise<void> {
     scheduled = false;
-    if (ctx.isInvalid) return;
+    if (stopped()) return;
     if (running) {
       again = true;
       return;
@@ -212,7 +242,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     pendingRows.clear();
     try {
       const stats = await tracker.scan(full ? undefined : rows);
-      if (ctx.isInvalid) return;
+      if (stopped()) return;
       scans++;
       summarise();
       const badges = tracker.entries().filter((e) => e.badge).length;
@@ -235,7 +265,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
   }
 
   function kick(): void {
-    if (scheduled || ctx.isInvalid) return;
+    if (scheduled || stopped()) return;
     scheduled = true;
     // At most one scan per frame, started after the frame is drawn (so the page's own rendering of new rows is
     // not spent waiting inside our scan); the timer covers background tabs, where frames do not run.
@@ -287,17 +317,25 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
   uiRoot = ui.shadowHost;
 
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
-  ctx.addEventListener(document, "keydown", (event) => {
-    if ((event as KeyboardEvent).key === "Escape" && state.panel) closePanel();
-  });
-  ctx.onInvalidated(() => {
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key === "Escape" && state.panel) closePanel();
+    },
+    { signal },
+  );
+  const stop = () => {
+    if (session.signal.aborted) return;
+    session.abort();
     observer.disconnect();
     tracker.destroy();
     ui.remove();
     delete document.documentElement.dataset.kefuOverlayLast;
     delete document.documentElement.dataset.kefuOverlayScans;
-  });
+  };
+  ctx.onInvalidated(stop);
   schedule();
+  return stop;
 }
 
 function sameWarnings(a: readonly OrderWarning[], b: readonly OrderWarning[]): boolean {

@@ -177,6 +177,39 @@ describe("order overlay on the demo back office", () => {
     });
   }
 
+  for (const { platform, path, id } of [
+    { platform: "taobao", path: "/taobao/trade-platform/tp/detail/", id: "4012873365518293745" },
+    { platform: "pinduoduo", path: "/pinduoduo/orders/detail/", id: "261122-084736291038477" },
+  ]) {
+    it(`${platform} detail page: one badge for the order`, async () => {
+      const page = await open(path, `&${platform === "taobao" ? "bizOrderId" : "sn"}=${id}`);
+      await settled(page, 1);
+      const want = expectedFor([id]);
+      expect(Object.keys(want)).toEqual([id]);
+      expect(await badges(page)).toEqual(want);
+      await page.screenshot({ path: join(OUTPUT_DIR, `order-overlay-${platform}-detail.png`) });
+      await page.close();
+    });
+  }
+
+  it("follows the single-page app to another page and away from order pages", async () => {
+    const page = await open("/taobao/trade-platform/tp/sold/");
+    await settled(page, 15);
+    // The app moves to a page no profile covers: the overlay leaves with its badges.
+    await page.evaluate(() => {
+      history.pushState({}, "", "/taobao/comment-manage/list/");
+    });
+    await expect.poll(() => page.locator("[data-kefu-badge]").count(), { timeout: 10_000 }).toBe(0);
+    expect(await page.locator('[data-kefu="order-summary"]').count()).toBe(0);
+    // Back on the order list, it returns.
+    await page.evaluate((now) => {
+      history.pushState({}, "", `/taobao/trade-platform/tp/sold/?now=${encodeURIComponent(now)}`);
+    }, NOW);
+    await settled(page, 15);
+    expect(await badges(page)).toEqual(expectedFor(idsOf("taobao", 1, 15)));
+    await page.close();
+  });
+
   it("re-rendered and edited rows keep exactly one badge each and are re-checked", async () => {
     const page = await open("/taobao/trade-platform/tp/sold/");
     const first = idsOf("taobao", 1, 15);

@@ -6,6 +6,7 @@ import type { Order } from "../../../shared/model.ts";
 import { type CheckContext, checkOrder, compileContext, parseOrderRuleSettings } from "../../../shared/orders/index.ts";
 import { DEFAULT_ORDER_RULE_SETTINGS, type OrderRuleSettings } from "../../../shared/orders/settings.ts";
 import type { OrderWarning } from "../../../shared/orders/types.ts";
+import { type ResolvedProfiles, resolveProfiles } from "../../../shared/profiles/resolve.ts";
 import type { Handlers } from "../../messaging/protocol.ts";
 import { readView } from "../../store/edits.ts";
 import { connectionItem, libraryItem } from "../../store/state.ts";
@@ -15,6 +16,16 @@ export type OrderOverlayRequestType = "getTeamSettings" | "orders.check" | "phra
 
 /** Settings are parsed once per settings object, not per page. */
 let cached: { source: unknown; orderRules: OrderRuleSettings } | undefined;
+let cachedProfiles: { source: unknown; resolved: ResolvedProfiles } | undefined;
+
+function profilesOf(section: unknown): ResolvedProfiles {
+  const hit = cachedProfiles;
+  if (hit && hit.source === section) return hit.resolved;
+  const resolved = resolveProfiles(section);
+  for (const problem of resolved.problems) console.warn(`[kefu] ${problem}`);
+  cachedProfiles = { source: section, resolved };
+  return resolved;
+}
 
 function orderRulesOf(section: unknown): OrderRuleSettings {
   const hit = cached;
@@ -35,7 +46,8 @@ async function teamSettings() {
   const me = connection?.me;
   return {
     orderRules: orderRulesOf(settings?.orderRules),
-    siteProfiles: settings?.siteProfiles ?? {},
+    siteProfiles: profilesOf(settings?.siteProfiles).profiles,
+    siteProfileProblems: profilesOf(settings?.siteProfiles).problems,
     agentName: (me && (settings?.agents[me.agentId] ?? me.name)) || "",
     shopName: settings?.shopName ?? me?.shopName ?? "",
   };

@@ -2,13 +2,21 @@
 import type { Order } from "../../../shared/model.ts";
 import type { OrderRuleSettings } from "../../../shared/orders/settings.ts";
 import type { OrderWarning } from "../../../shared/orders/types.ts";
+import type { SiteProfile } from "../../../shared/profiles/schema.ts";
 
 export interface OrderOverlayRequests {
-  /** Parsed team settings for content scripts: order rules (defaults when absent/invalid), the raw siteProfiles
-   * section (parsed by shared/profiles resolveProfiles), and who the agent is (for memo stamps). */
+  /** Parsed team settings for content scripts: order rules (defaults when absent/invalid), the site profiles in
+   * force (built-ins overridden by valid team profiles; `siteProfileProblems` names the rejected ones), and who
+   * the agent is (for memo stamps). */
   getTeamSettings: {
     request: Record<string, never>;
-    response: { orderRules: OrderRuleSettings; siteProfiles: unknown; agentName: string; shopName: string };
+    response: {
+      orderRules: OrderRuleSettings;
+      siteProfiles: SiteProfile[];
+      siteProfileProblems: string[];
+      agentName: string;
+      shopName: string;
+    };
   };
   /** Single-order checks (address table lives in the background); index-aligned with `orders`. Cross-order rules
    * (mergeable, duplicate-order) run in the page over the orders it knows. */
