@@ -3,6 +3,7 @@ import { defineBackground } from "wxt/utils/define-background";
 import { createOrderOverlayHandlers } from "../features/order-overlay/background.ts";
 import { createReviewDraftHandlers } from "../features/review-drafts/background.ts";
 import { baseHandlers, dispatch, type Handlers, isEnvelope } from "../messaging/protocol.ts";
+import { createPickerHandlers, watchLibraryForKeys } from "../search-index/index.ts";
 import { createStoreHandlers } from "../store/handlers.ts";
 import { startSyncLoop } from "../sync/loop.ts";
 
@@ -13,9 +14,11 @@ export default defineBackground(() => {
     ...createStoreHandlers(),
     ...createOrderOverlayHandlers(),
     ...createReviewDraftHandlers(),
+    ...createPickerHandlers(),
   };
   // Registers the alarm listener synchronously, so an alarm can wake a stopped service worker.
   void startSyncLoop();
+  watchLibraryForKeys();
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isEnvelope(message)) return undefined;
     return dispatch(handlers, message);

@@ -2,13 +2,14 @@ import { browser } from "wxt/browser";
 import { KEFU_VERSION } from "../../shared/version.ts";
 import type { OrderOverlayRequests } from "../features/order-overlay/messages.ts";
 import type { ReviewDraftRequests } from "../features/review-drafts/messages.ts";
+import type { PickerRequests } from "../search-index/messages.ts";
 import type { StoreRequests } from "../store/messages.ts";
 
 /**
  * Typed messages from content scripts and extension pages to the background store.
  * Content scripts never call the Worker: they ask the background, which owns the data and the sync loop.
  */
-export interface BackgroundRequests extends StoreRequests, OrderOverlayRequests, ReviewDraftRequests {
+export interface BackgroundRequests extends StoreRequests, OrderOverlayRequests, ReviewDraftRequests, PickerRequests {
   ping: { request: Record<string, never>; response: { ok: true; version: string } };
 }
 

@@ -2,6 +2,7 @@ import { defineContentScript } from "wxt/utils/define-content-script";
 import { KEFU_VERSION } from "../../../shared/version.ts";
 import type { Feature } from "../../features/feature.ts";
 import { orderOverlay } from "../../features/order-overlay.tsx";
+import { phrasePicker } from "../../features/phrase-picker.tsx";
 import { reviewDrafts } from "../../features/review-drafts.ts";
 import { statusChip } from "../../features/status-chip.tsx";
 import { SELLER_SITE_MATCHES } from "../../sites/matches.ts";
@@ -13,6 +14,12 @@ export default defineContentScript({
   allFrames: true,
   cssInjectionMode: "ui",
   async main(ctx) {
+    // The phrase picker works in every frame (chat boxes often sit in same-origin iframes).
+    try {
+      phrasePicker.start(ctx);
+    } catch (err) {
+      console.error("[kefu] feature phrase-picker failed to start", err);
+    }
     // Only the top frame shows page-level UI; frames are handled by features that need them.
     if (window.top !== window) return;
     document.documentElement.dataset.kefuKit = KEFU_VERSION;

@@ -3,6 +3,7 @@ import { ConflictList } from "./ConflictList.tsx";
 import { ConnectionCard } from "./ConnectionCard.tsx";
 import { ImportExport } from "./ImportExport.tsx";
 import { PhraseEditor } from "./PhraseEditor.tsx";
+import { UsagePanel } from "./UsagePanel.tsx";
 import { useStore } from "./useStore.ts";
 import "./options.css";
 
@@ -31,6 +32,7 @@ export function Options() {
           <ConflictList conflicts={library.conflicts} />
           <PhraseEditor library={library} />
           <ImportExport library={library} />
+          <UsagePanel />
         </>
       )}
     </main>

@@ -1,0 +1,396 @@
+/**
+ * Phrase picker (快捷短语): "/" + a quick code or search text in any chat or reply box opens a list at the caret;
+ * arrows move, Enter/Tab inserts, Esc closes, the mouse works too; a hotkey (default Alt+K) opens it anywhere.
+ * Variables come from the order in view, fill-in fields are asked in a small form, the rendered script is linted
+ * before it goes in, and each insert is counted. Runs in every frame: a box inside a same-origin iframe gets the
+ * picker drawn in the outer page (see caret.ts). Nothing fires while an IME is composing.
+ */
+import { render } from "preact";
+import type { LintFinding } from "../../shared/lint/lint.ts";
+import type { PhraseWithKeys } from "../../shared/search/types.ts";
+import { type ParsedTemplate, parseTemplate, renderTemplate } from "../../shared/templates/template.ts";
+import {
+  caretTarget,
+  type EditableBox,
+  editableBoxOf,
+  type InsertTarget,
+  insertText,
+  isTextField,
+  readBeforeCaret,
+} from "../insert/index.ts";
+import { askBackground } from "../messaging/protocol.ts";
+import { hotkeyOf } from "../search-index/stamp.ts";
+import type { Feature } from "./feature.ts";
+import { boxRect, caretBox, hostWindow } from "./phrase-picker/caret.ts";
+import { readChatVariables } from "./phrase-picker/chat-order.ts";
+import { createPickerLibrary } from "./phrase-picker/library.ts";
+import { type FormField, PANEL_CSS, Panel, type PanelState } from "./phrase-picker/panel.tsx";
+import { findTrigger } from "./phrase-picker/trigger.ts";
+
+const LIST_LIMIT = 8;
+const OWN_TEXT_LINT_MS = 700;
+const OWN_TEXT_MAX = 2000;
+
+interface Session {
+  box: EditableBox;
+  /** "/" typed: the query follows the slash; hotkey: the query is what is typed after the caret it opened at. */
+  mode: "slash" | "hotkey";
+  /** Offset (in the text before the caret) of the "/" or of the caret the hotkey opened at. */
+  anchor: number;
+  target: InsertTarget;
+  state: PanelState;
+  /** Set while a fill-in form or lint check is open for a picked phrase. */
+  pick?: { phrase: PhraseWithKeys; parsed: ParsedTemplate; values: Record<string, string>; text?: string };
+}
+
+/** A shadow-root host in the outer same-origin page; page CSS stays out. */
+function createHost(doc: Document, name: string) {
+  const host = doc.createElement("div");
+  host.setAttribute("data-kefu-host", name);
+  host.style.cssText = "position:fixed;top:0;left:0;width:0;height:0;z-index:2147483646;";
+  const root = host.attachShadow({ mode: "open" });
+  const style = doc.createElement("style");
+  style.textContent = PANEL_CSS;
+  const mount = doc.createElement("div");
+  root.append(style, mount);
+  doc.documentElement.append(host);
+  return { host, mount };
+}
+
+export const phrasePicker: Feature = {
+  id: "phrase-picker",
+  start(ctx) {
+    const library = createPickerLibrary();
+    const outer = hostWindow(window).win;
+    const outerDoc = outer.document;
+    let ui: ReturnType<typeof createHost> | undefined;
+    let chip: ReturnType<typeof createHost> | undefined;
+    let session: Session | undefined;
+    let composing = false;
+    let lintTimer: ReturnType<typeof setTimeout> | undefined;
+    let lintSeq = 0;
+
+    const ours = (event: Event) => event.composedPath().some((node) => node === ui?.host || node === chip?.host);
+
+    function close() {
+      session = undefined;
+      if (ui) render(null, ui.mount);
+    }
+
+    function draw() {
+      if (!session) return close();
+      ui ??= createHost(outerDoc, "phrase-picker");
+      const at = caretBox(session.box);
+      const width = 360;
+      const left = Math.max(4, Math.min(at.left, outer.innerWidth - width - 4));
+      // Below the caret when there is room, else above it.
+      const below = outer.innerHeight - at.bottom > 200 || at.top < 200;
+      const style = below
+        ? `left:${left}px;top:${at.bottom + 4}px`
+        : `left:${left}px;bottom:${outer.innerHeight - at.top + 4}px`;
+      render(
+        <div class="panel" data-kefu="phrase-picker" data-view={session.state.view} style={style}>
+          <Panel
+            state={session.state}
+            onPick={(i) => void pick(i)}
+            onHover={(i) => {
+              if (session?.state.view === "list") {
+                session.state = { ...session.state, selected: i };
+                draw();
+              }
+            }}
+            onSubmitForm={(values) => void submitForm(values)}
+            onInsertAnyway={() => finish()}
+            onClose={() => {
+              const box = session?.box;
+              close();
+              box?.focus();
+            }}
+          />
+        </div>,
+        ui.mount,
+      );
+    }
+
+    async function search(current: Session, query: string) {
+      let index = library.index;
+      if (!index) {
+        current.state = { view: "list", query, hits: [], selected: 0, note: "正在加载短语… (loading)" };
+        draw();
+      }
+      try {
+        index = await library.ensure();
+      } catch (err) {
+        if (session !== current) return;
+        current.state = { view: "list", query, hits: [], selected: 0, note: `短语库不可用：${(err as Error).message}` };
+        return draw();
+      }
+      if (session !== current || current.state.view !== "list" || current.state.query !== query) return;
+      const hits = index.search(query, { limit: LIST_LIMIT }).map((hit) => hit.phrase);
+      current.state = { view: "list", query, hits, selected: 0 };
+      draw();
+    }
+
+    function open(box: EditableBox, mode: Session["mode"], anchor: number, target: InsertTarget, query: string) {
+      if (session && session.box === box && session.mode === mode && session.anchor === anchor) {
+        session.target = target;
+        if (session.state.view !== "list") return;
+        const hits = session.state.query === query ? session.state.hits : session.state.hits;
+        session.state = { ...session.state, query, hits };
+      } else {
+        session = { box, mode, anchor, target, state: { view: "list", query, hits: [], selected: 0 } };
+      }
+      const current = session;
+      // Search synchronously when the index is here (one keystroke → one render); else after it loads.
+      if (library.index) {
+        const hits = library.index.search(query, { limit: LIST_LIMIT }).map((hit) => hit.phrase);
+        current.state = { view: "list", query, hits, selected: 0 };
+        draw();
+        void library.ensure().then(
+          (index) => {
+            if (index !== undefined && session === current && current.state.view === "list") {
+              const fresh = index.search(current.state.query, { limit: LIST_LIMIT }).map((hit) => hit.phrase);
+              if (fresh.map((p) => p.id).join() !== current.state.hits.map((p) => p.id).join()) {
+                current.state = { ...current.state, hits: fresh, selected: 0 };
+                draw();
+              }
+            }
+          },
+          () => {},
+        );
+      } else {
+        void search(current, query);
+      }
+    }
+
+    /** Re-reads the box after it changed: opens, narrows or closes the picker. */
+    function onBoxChanged(box: EditableBox) {
+      const before = readBeforeCaret(box);
+      if (session && session.box === box && session.mode === "hotkey") {
+        const query = before && before.text.length >= session.anchor ? before.text.slice(session.anchor) : undefined;
+        if (query === undefined || /\s/.test(query) || query.length > 24) return close();
+        return open(box, "hotkey", session.anchor, before?.targetFor(session.anchor) as InsertTarget, query);
+      }
+      const trigger = before && findTrigger(before.text);
+      if (!before || !trigger) {
+        if (session?.state.view === "list") close();
+        return;
+      }
+      open(box, "slash", trigger.start, before.targetFor(trigger.start), trigger.query);
+    }
+
+    /** Values for variables: the order in view (outer page), shop and agent from settings. */
+    function variables(): Record<string, string> {
+      const values: Record<string, string> = { ...readChatVariables(outerDoc, outer.location.href) };
+      if (library.shopName) values.店铺 = library.shopName;
+      if (library.agentName) values.客服 = library.agentName;
+      return values;
+    }
+
+    async function pick(i: number) {
+      const current = session;
+      if (current?.state.view !== "list") return;
+      const phrase = current.state.hits[i];
+      if (!phrase) return;
+      const parsed = parseTemplate(phrase.content);
+      const values = variables();
+      const { missing } = renderTemplate(parsed, values, {});
+      const fields: FormField[] = parsed.fills.map((field) =>
+        field.kind === "choice"
+          ? { kind: "choice", label: field.label, options: field.options, value: field.options[0] ?? "" }
+          : { kind: "text", label: field.label, value: field.default ?? "" },
+      );
+      // Variables the page could not fill are asked too; left empty they are dropped, never shown raw.
+      for (const gap of missing) {
+        if ((gap.kind === "variable" || gap.kind === "unknown") && !fields.some((f) => f.label === gap.name)) {
+          fields.push({ kind: "text", label: gap.name, value: "", hint: "页面上没有找到，可留空 (optional)" });
+        }
+      }
+      current.pick = { phrase, parsed, values };
+      if (fields.length > 0) {
+        current.state = { view: "form", phrase, fields };
+        draw();
+        ui?.mount.querySelector<HTMLElement>("[data-kefu=picker-field]")?.focus();
+        return;
+      }
+      await lintThenInsert(current, {});
+    }
+
+    async function submitForm(entered: Record<string, string>) {
+      const current = session;
+      if (!current?.pick) return;
+      const fills: Record<string, string> = {};
+      for (const [label, value] of Object.entries(entered)) {
+        if (current.pick.parsed.fills.some((f) => f.label === label)) fills[label] = value;
+        else if (value.trim()) current.pick.values[label] = value.trim();
+      }
+      current.box.focus();
+      await lintThenInsert(current, fills);
+    }
+
+    async function lintThenInsert(current: Session, fills: Record<string, string>) {
+      const pickState = current.pick;
+      if (!pickState) return;
+      const { text } = renderTemplate(pickState.parsed, pickState.values, fills);
+      pickState.text = text;
+      let findings: LintFinding[] = [];
+      try {
+        findings = (await askBackground("picker.lint", { text })).findings;
+      } catch (err) {
+        console.warn("[kefu] lint unavailable", err);
+      }
+      if (session !== current) return;
+      if (findings.length > 0) {
+        current.state = { view: "lint", phrase: pickState.phrase, text, findings };
+        return draw();
+      }
+      finish();
+    }
+
+    function finish() {
+      const current = session;
+      const picked = current?.pick;
+      if (!current || !picked || picked.text === undefined) return;
+      close();
+      try {
+        insertText(current.box, current.target, picked.text);
+      } catch (err) {
+        console.error("[kefu] insert failed", err);
+        return;
+      }
+      library.noteUse(picked.phrase.id);
+      askBackground("usage.record", { id: picked.phrase.id }).catch((err) => console.warn("[kefu] usage", err));
+      askBackground("picker.used", { id: picked.phrase.id }).catch(() => {});
+    }
+
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.isComposing || event.keyCode === 229 || composing || ours(event)) return;
+      const box = editableBoxOf(event.composedPath()[0] ?? event.target);
+      if (!session) {
+        if (box && hotkeyOf(event) === library.hotkey) {
+          event.preventDefault();
+          event.stopImmediatePropagation();
+          const target = caretTarget(box);
+          const before = readBeforeCaret(box);
+          if (target) open(box, "hotkey", before?.text.length ?? 0, target, "");
+        }
+        return;
+      }
+      if (box !== session.box) return;
+      const { state } = session;
+      const consume = () => {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      };
+      if (event.key === "Escape") {
+        consume();
+        return close();
+      }
+      if (state.view === "list") {
+        if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+          consume();
+          if (state.hits.length === 0) return;
+          const step = event.key === "ArrowDown" ? 1 : -1;
+          session.state = { ...state, selected: (state.selected + step + state.hits.length) % state.hits.length };
+          return draw();
+        }
+        if ((event.key === "Enter" || event.key === "Tab") && !event.shiftKey && state.hits.length > 0) {
+          consume();
+          return void pick(state.selected);
+        }
+      } else if (state.view === "lint" && event.key === "Enter") {
+        consume();
+        return finish();
+      } else if (event.key === "Enter" || event.key === "Tab") {
+        consume(); // a form is open: the page must not send the half-done message
+      }
+    }
+
+    function onInput(event: Event) {
+      if (composing || (event as InputEvent).isComposing) return;
+      const box = editableBoxOf(event.composedPath()[0] ?? event.target);
+      if (!box) return;
+      onBoxChanged(box);
+      scheduleOwnTextLint(box);
+    }
+
+    /** Lints what the agent typed (debounced) and shows a small chip at the box's corner when something is off. */
+    function scheduleOwnTextLint(box: EditableBox) {
+      clearTimeout(lintTimer);
+      lintTimer = setTimeout(async () => {
+        const seq = ++lintSeq;
+        // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks a sentence check needs
+        const text = (isTextField(box) ? box.value : (box.innerText ?? "")).slice(0, OWN_TEXT_MAX);
+        let findings: LintFinding[] = [];
+        if (text.trim()) {
+          try {
+            findings = (await askBackground("picker.lint", { text })).findings;
+          } catch {
+            findings = [];
+          }
+        }
+        if (seq === lintSeq) drawChip(box, findings);
+      }, OWN_TEXT_LINT_MS);
+    }
+
+    function drawChip(box: EditableBox, findings: LintFinding[]) {
+      if (findings.length === 0 || !box.isConnected) {
+        if (chip) render(null, chip.mount);
+        return;
+      }
+      chip ??= createHost(outerDoc, "lint-chip");
+      const rect = boxRect(box);
+      const title = findings.map((f) => `「${f.text}」${f.why}\n建议：${f.suggestion}`).join("\n\n");
+      render(
+        <div
+          class="panel"
+          data-kefu="lint-chip"
+          title={title}
+          style={`width:auto;max-width:320px;left:${Math.max(4, rect.right - 180)}px;top:${Math.max(4, rect.top - 26)}px;padding:2px 8px;font-size:12px;color:#92400e;background:#fffbeb;border-color:#fcd34d`}
+        >
+          ⚠ 话术提醒：「{findings[0]?.text}」{findings.length > 1 ? ` 等 ${findings.length} 处` : ""}
+        </div>,
+        chip.mount,
+      );
+    }
+
+    const options = { capture: true, signal: ctx.signal };
+    window.addEventListener("keydown", onKeyDown, options);
+    window.addEventListener("input", onInput, options);
+    window.addEventListener(
+      "compositionstart",
+      () => {
+        composing = true;
+      },
+      options,
+    );
+    window.addEventListener(
+      "compositionend",
+      () => {
+        composing = false;
+      },
+      options,
+    );
+    // Fetch the index when the agent enters a box, so the first "/" finds it ready.
+    window.addEventListener(
+      "focusin",
+      (event) => {
+        if (editableBoxOf(event.composedPath()[0] ?? event.target)) library.ensure().catch(() => {});
+      },
+      options,
+    );
+    const closeOnOutsideClick = (event: MouseEvent) => {
+      if (!session || ours(event)) return;
+      if (event.composedPath().includes(session.box)) return;
+      close();
+    };
+    window.addEventListener("mousedown", closeOnOutsideClick, options);
+    if (outer !== window) outer.addEventListener("mousedown", closeOnOutsideClick, options);
+    ctx.onInvalidated(() => {
+      clearTimeout(lintTimer);
+      close();
+      ui?.host.remove();
+      chip?.host.remove();
+    });
+  },
+};

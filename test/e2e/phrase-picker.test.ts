@@ -1,0 +1,317 @@
+/**
+ * Phrase picker end to end (issue 4): the built extension in Chromium, connected in the options page to a real
+ * `wrangler dev` seeded with the demo team, on the demo 接待中心 (/chat/) with its four boxes: textarea,
+ * contenteditable, a Preact controlled input and a textarea inside a same-origin iframe. Typing is done with
+ * page.keyboard like a person; what the boxes hold (and what the Preact state shows) is read back from the page.
+ */
+import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import type { FrameLocator, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoTeam } from "../../scripts/seed-demo.mjs";
+import { startDemoServer } from "../demo/server.mjs";
+import { OUTPUT_DIR, ROOT, type RunningWorker, startWorker } from "./harness.ts";
+import { api, findByCode, phraseBatch } from "./helpers/api.ts";
+import { ask, launchProfile, newUserDataDir, type Profile, snapshotExtension } from "./helpers/profile.ts";
+import { connectInOptions, phraseRow } from "./helpers/ui.ts";
+
+const NOW = "2026-11-23T08:00:00.000Z";
+const FILL_CONTENT = "{买家}您好，您选的颜色是{选择:颜色|红色|黑色}，尺码{填写:尺码=M}，马上为您安排。";
+const BANNED_CONTENT = "不行，这个价格已经是最低了。";
+
+let worker: RunningWorker;
+let demo: { url: string; close(): Promise<void> | void };
+let profile: Profile;
+let extension: { dir: string; remove(): void };
+let userDataDir: string;
+let team: Awaited<ReturnType<typeof seedDemoTeam>>;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(OUTPUT_DIR, { recursive: true });
+  extension = snapshotExtension();
+  userDataDir = newUserDataDir();
+  [worker, demo, profile] = await Promise.all([
+    startWorker(),
+    startDemoServer({ port: 0 }),
+    launchProfile({ extensionDir: extension.dir, userDataDir }),
+  ]);
+  team = await seedDemoTeam(worker.url, worker.bootstrapSecret);
+  // Two team phrases for the form and lint steps, written by the admin through the API.
+  const batch = await phraseBatch(worker.url, team.adminToken, {
+    upserts: [
+      {
+        phrase: {
+          id: "e2e-fill-colour",
+          code: "ysqr",
+          title: "颜色确认",
+          content: FILL_CONTENT,
+          groupId: "starter-g-order",
+          tags: [],
+          scope: "team",
+        },
+      },
+      {
+        phrase: {
+          id: "e2e-banned",
+          code: "bxl",
+          title: "拒绝议价",
+          content: BANNED_CONTENT,
+          groupId: "starter-g-order",
+          tags: [],
+          scope: "team",
+        },
+      },
+    ],
+  } as never);
+  expect(batch.conflicts).toEqual([]);
+  // Connect like a person: the agent pastes the Worker URL and token into the options page.
+  const options = await profile.open("options.html");
+  await connectInOptions(options, worker.url, team.agentToken, "客服");
+  await phraseRow(options, "ysqr").waitFor({ timeout: 30_000 });
+  await options.close();
+  page = await profile.context.newPage();
+  page.on("pageerror", (e) => pageErrors.push(e.message));
+  await page.goto(new URL(`/chat/?now=${encodeURIComponent(NOW)}`, demo.url).href);
+  await page.locator("#order-card[data-order-id]").waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await Promise.allSettled([profile?.close(), worker?.stop(), demo?.close()]);
+  extension?.remove();
+  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+const picker = () => page.locator('[data-kefu="phrase-picker"]');
+const items = () => page.locator('[data-kefu="picker-item"]');
+
+interface Box {
+  name: string;
+  /** The element to click to focus the box. */
+  locator(): Locator;
+  /** What the box holds, as the page would send it. */
+  text(): Promise<string>;
+}
+
+const frame = (): FrameLocator => page.frameLocator("#chat-frame");
+const BOXES: Box[] = [
+  {
+    name: "textarea",
+    locator: () => page.locator("#chat-input-textarea"),
+    text: () => page.locator("#chat-input-textarea").inputValue(),
+  },
+  {
+    name: "contenteditable",
+    locator: () => page.locator("#chat-input-editable"),
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what the page sends (line breaks kept)
+    text: () => page.locator("#chat-input-editable").evaluate((el) => (el as HTMLElement).innerText),
+  },
+  {
+    name: "preact",
+    locator: () => page.locator("[data-testid=controlled-input]"),
+    text: () => page.locator("[data-testid=controlled-input]").inputValue(),
+  },
+  {
+    name: "iframe",
+    locator: () => frame().locator("#frame-input"),
+    text: () => frame().locator("#frame-input").inputValue(),
+  },
+];
+const textarea = BOXES[0] as Box;
+
+async function clear(box: Box) {
+  await box.locator().click();
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Backspace");
+  await expect.poll(() => box.text()).toMatch(/^\s*$/);
+}
+
+/** The chat page's current buyer and order, as it shows them. */
+async function orderInView() {
+  const buyer = (await page.locator(".contact-item.active .contact-name").textContent())?.trim() ?? "";
+  const product = (await page.locator("#order-card .oc-title").first().textContent())?.trim() ?? "";
+  const address = (await page.locator("#order-card .oc-address").textContent())?.trim() ?? "";
+  return { buyer, product, address };
+}
+
+describe("phrase picker on the demo chat page (issue 4 proof)", () => {
+  for (const box of BOXES) {
+    it(`"/cf" + Enter inserts 催付 with the order filled, caret at the end — ${box.name}`, async () => {
+      const { buyer, product } = await orderInView();
+      expect(buyer).not.toBe("");
+      await clear(box);
+      await page.keyboard.type("/cf");
+      await picker().waitFor();
+      await expect.poll(() => items().first().getAttribute("data-code")).toBe("cf");
+      if (box.name === "textarea") await page.screenshot({ path: join(OUTPUT_DIR, "picker-open.png") });
+      await page.keyboard.press("Enter");
+      await picker().waitFor({ state: "hidden" });
+      const inserted = await box.text();
+      expect(inserted.startsWith(`${buyer}您好，看到您拍下的${product}还没有付款`)).toBe(true);
+      expect(inserted).not.toContain("{");
+      expect(inserted).not.toContain("/cf");
+      // The caret ends after the script: more typing appends.
+      await page.keyboard.type(" 谢谢");
+      await expect.poll(() => box.text()).toBe(`${inserted} 谢谢`);
+      if (box.name === "preact") {
+        // The framework saw the insert: its state shows the same value.
+        await expect.poll(() => page.getByTestId("controlled-state").textContent()).toBe(`${inserted} 谢谢`);
+      }
+    });
+  }
+
+  it("Enter sends the inserted text from the Preact box (the framework state, not just the DOM)", async () => {
+    const box = BOXES[2] as Box;
+    await clear(box);
+    await page.keyboard.type("/hy");
+    await expect.poll(() => items().first().getAttribute("data-code")).toBe("hy");
+    await page.keyboard.press("Enter");
+    const inserted = await box.text();
+    expect(inserted).toContain("欢迎来到演示旗舰店");
+    expect(inserted).toContain("我是客服小王");
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => page.locator('#chat-history .msg-seller[data-source="preact"] .msg-text').last().textContent())
+      .toBe(inserted);
+  });
+
+  it("does not open for '/' inside a URL or a fraction", async () => {
+    for (const text of ["http://x", "1/2", "a/b"]) {
+      await clear(textarea);
+      await page.keyboard.type(text);
+      await page.waitForTimeout(150);
+      expect(await picker().count(), text).toBe(0);
+      expect(await textarea.text()).toBe(text);
+    }
+  });
+
+  it("does not open while an IME is composing", async () => {
+    await clear(textarea);
+    const input = textarea.locator();
+    await input.dispatchEvent("compositionstart", { data: "" });
+    await page.keyboard.type("/cf");
+    await input.dispatchEvent("compositionupdate", { data: "/cf" });
+    await page.waitForTimeout(150);
+    expect(await picker().count()).toBe(0);
+    await input.dispatchEvent("compositionend", { data: "/cf" });
+    await page.waitForTimeout(150);
+    expect(await picker().count()).toBe(0);
+    // A real IME composition through Chromium (CDP): composing "/h" must not open it either.
+    await clear(textarea);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Input.imeSetComposition", { text: "/h", selectionStart: 2, selectionEnd: 2 });
+    await page.waitForTimeout(200);
+    expect(await picker().count()).toBe(0);
+    await cdp.send("Input.imeSetComposition", { text: "/hy", selectionStart: 3, selectionEnd: 3 });
+    await page.waitForTimeout(200);
+    expect(await picker().count()).toBe(0);
+    await cdp.send("Input.insertText", { text: "" });
+    await cdp.detach();
+  });
+
+  it("finds by pinyin initials and full pinyin (/hy, /huany → 欢迎语), Esc closes", async () => {
+    await clear(textarea);
+    await page.keyboard.type("/hy");
+    await expect.poll(() => items().first().textContent()).toContain("欢迎语");
+    await page.keyboard.press("Escape");
+    await picker().waitFor({ state: "hidden" });
+    expect(await textarea.text()).toBe("/hy");
+    await clear(textarea);
+    await page.keyboard.type("/huany");
+    await expect.poll(() => items().first().textContent()).toContain("欢迎语");
+    await page.keyboard.press("Escape");
+    await picker().waitFor({ state: "hidden" });
+  });
+
+  it("asks fill-in fields in a small form and inserts the answers", async () => {
+    const { buyer } = await orderInView();
+    await clear(textarea);
+    await page.keyboard.type("/ysqr");
+    await expect.poll(() => items().first().getAttribute("data-code")).toBe("ysqr");
+    await page.keyboard.press("Enter");
+    const form = page.locator('[data-kefu="picker-form"]');
+    await form.waitFor();
+    await form.locator("select").selectOption("黑色");
+    await form.locator("input").fill("XL");
+    await page.screenshot({ path: join(OUTPUT_DIR, "picker-form.png") });
+    await form.locator("input").press("Enter");
+    await picker().waitFor({ state: "hidden" });
+    expect(await textarea.text()).toBe(`${buyer}您好，您选的颜色是黑色，尺码XL，马上为您安排。`);
+  });
+
+  it("shows the lint findings before inserting a script with a banned phrase; cancel or insert anyway", async () => {
+    await clear(textarea);
+    await page.keyboard.type("/bxl");
+    await expect.poll(() => items().first().getAttribute("data-code")).toBe("bxl");
+    await page.keyboard.press("Enter");
+    const finding = page.locator('[data-kefu="picker-finding"]').first();
+    await finding.waitFor();
+    expect(await finding.textContent()).toContain("不行");
+    await page.screenshot({ path: join(OUTPUT_DIR, "picker-lint.png") });
+    await page.keyboard.press("Escape");
+    await picker().waitFor({ state: "hidden" });
+    expect(await textarea.text()).toBe("/bxl");
+    await clear(textarea);
+    await page.keyboard.type("/bxl");
+    await expect.poll(() => items().first().getAttribute("data-code")).toBe("bxl");
+    await page.keyboard.press("Enter");
+    await page.locator('[data-kefu="picker-insert-anyway"]').click();
+    await expect.poll(() => textarea.text()).toBe(BANNED_CONTENT);
+  });
+
+  it("lints the agent's own text with a small warning chip near the box", async () => {
+    await clear(textarea);
+    await page.keyboard.type("这个我不知道");
+    const chip = page.locator('[data-kefu="lint-chip"]');
+    await chip.waitFor({ timeout: 5000 });
+    expect(await chip.textContent()).toContain("我不知道");
+    await clear(textarea);
+    await chip.waitFor({ state: "hidden", timeout: 5000 });
+  });
+
+  it("inserts with a mouse click and fills the address from the order in view", async () => {
+    const { buyer, address } = await orderInView();
+    await clear(textarea);
+    await page.keyboard.type("/hd1");
+    const item = items().filter({ has: page.locator(".code", { hasText: /^\/hd1$/ }) });
+    await item.click();
+    await picker().waitFor({ state: "hidden" });
+    const text = await textarea.text();
+    expect(text.startsWith(`${buyer}，跟您核对一下订单`)).toBe(true);
+    expect(text).toContain(address);
+    expect(text).not.toContain("{");
+  });
+
+  it("opens with the hotkey (Alt+K) at the caret, without a '/'", async () => {
+    await clear(textarea);
+    await page.keyboard.type("好的 ");
+    await page.keyboard.press("Alt+K");
+    await picker().waitFor();
+    await page.keyboard.type("cf");
+    await expect.poll(() => items().first().getAttribute("data-code")).toBe("cf");
+    await page.keyboard.press("Tab");
+    await picker().waitFor({ state: "hidden" });
+    expect(await textarea.text()).toMatch(/^好的 .+您好，看到您拍下的/);
+  });
+
+  it("records usage: the Worker has the team counts after a sync, the options page lists them", async () => {
+    const cf = await findByCode(worker.url, team.adminToken, "cf");
+    expect(cf).toBeDefined();
+    const options = await profile.open("options.html");
+    await ask(options, "sync.now");
+    const usage = await api<{ counts: Record<string, number> }>(worker.url, team.adminToken, "GET", "/v1/usage");
+    // Four boxes + the hotkey insert.
+    expect(usage.counts[cf?.id ?? ""]).toBe(5);
+    const row = options.getByTestId(`usage-top-${cf?.id}`);
+    await options.getByTestId("usage-load").click();
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("5");
+    await options.screenshot({ path: join(OUTPUT_DIR, "picker-usage.png"), fullPage: true });
+    await options.close();
+  });
+
+  it("left no page errors", () => {
+    expect(pageErrors).toEqual([]);
+    copyFileSync(join(OUTPUT_DIR, "picker-open.png"), join(ROOT, "docs", "screenshots", "picker.png"));
+  });
+});
