@@ -44,6 +44,16 @@ describe("resolveReviewProfiles", () => {
     expect(profiles.find((p) => p.id === "taobao-reviews")?.items.selector).toBe(".new-rate-row");
   });
 
+  it("accepts the order profiles' DomField shape (a normaliser name is ignored: review fields are text)", () => {
+    const fixed = {
+      ...builtins[0],
+      fields: { rating: { selector: ".stars", attr: "title", regex: String.raw`(\d)星`, normalize: "int" } },
+    };
+    const { profiles, problems } = resolveReviewProfiles({ reviewPages: { "taobao-reviews": fixed } });
+    expect(problems).toEqual([]);
+    expect(profiles[0]?.fields.rating).toEqual({ selector: ".stars", attr: "title", regex: String.raw`(\d)星` });
+  });
+
   it("keeps the built-in and names the problem when a team profile is broken", () => {
     const broken = { ...builtins[0], urls: ["(unclosed"], reply: { input: "" } };
     const { profiles, problems } = resolveReviewProfiles({ reviewPages: { "taobao-reviews": broken } });

@@ -9,7 +9,8 @@
  */
 import * as v from "valibot";
 import type { Platform, Review } from "../model.ts";
-import { type DomField, DomFieldSchema } from "./schema.ts";
+// Type only: schema.ts builds its valibot schemas at module load, which would put valibot into the content script.
+import type { DomField } from "./schema.ts";
 
 /** Review fields a profile may read; `id` comes from `items.id`. */
 export const REVIEW_FIELDS = ["rating", "text", "followUp", "buyer", "item", "sku", "createdAt"] as const;
@@ -117,6 +118,14 @@ function makeSchema() {
     v.check(compiles, "不是有效的正则表达式 not a valid regular expression"),
   );
   const Selector = v.pipe(v.string(), v.trim(), v.minLength(1, "选择器不能为空 empty selector"), v.maxLength(500));
+  // DomField as in schema.ts, without `normalize`: review fields are read as text (buildReview normalises them).
+  const DomFieldSchema = v.object({
+    selector: v.optional(Selector),
+    label: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+    attr: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(100))),
+    regex: v.optional(RegexSource),
+    present: v.optional(v.boolean()),
+  });
   return v.object({
     id: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, "id: 小写字母、数字和 - lowercase, digits and -")),
     platform: v.picklist(["taobao", "pinduoduo", "jd", "douyin", "demo"]),
