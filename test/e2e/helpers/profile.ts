@@ -99,7 +99,7 @@ export async function launchProfile(options: {
 }
 
 /** The part of the extension page's `chrome` global these helpers use (runs inside the page). */
-interface ExtensionGlobals {
+export interface ExtensionGlobals {
   chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } };
 }
 
