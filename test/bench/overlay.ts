@@ -82,18 +82,29 @@ export async function run(): Promise<Record<string, unknown>> {
     await until("warm-up badges", async () => (await lastScan(warm))?.rows === 500);
     await warm.close();
 
-    const page = await withExtension.context.newPage();
-    await page.goto(url);
-    const full = await until("500 badged rows", async () => {
-      const scan = await lastScan(page);
-      return scan && scan.rows === 500 ? scan : undefined;
-    });
-    const startToBadges = await page.evaluate(() => {
-      const start = performance.getEntriesByName("kefu:overlay:start")[0]?.startTime;
-      const measures = performance.getEntriesByType("measure").filter((m) => m.name.startsWith("kefu:overlay:scan"));
-      const last = measures[measures.length - 1];
-      return start !== undefined && last ? last.startTime + last.duration - start : Number.NaN;
-    });
+    // Three page loads; the median is reported (the machine is shared, single runs are noisy).
+    const loads: { scan: ScanRecord; startToBadges: number }[] = [];
+    let page: Page | undefined;
+    for (let i = 0; i < 3; i++) {
+      await page?.close();
+      page = await withExtension.context.newPage();
+      const current = page;
+      await current.goto(url);
+      const scan = await until("500 badged rows", async () => {
+        const last = await lastScan(current);
+        return last && last.rows === 500 ? last : undefined;
+      });
+      const startToBadges = await current.evaluate(() => {
+        const start = performance.getEntriesByName("kefu:overlay:start")[0]?.startTime;
+        const measures = performance.getEntriesByType("measure").filter((m) => m.name.startsWith("kefu:overlay:scan"));
+        const last = measures[measures.length - 1];
+        return start !== undefined && last ? last.startTime + last.duration - start : Number.NaN;
+      });
+      loads.push({ scan, startToBadges });
+    }
+    if (!page) throw new Error("no page");
+    loads.sort((a, b) => a.scan.ms - b.scan.ms);
+    const { scan: full, startToBadges } = loads[1] as (typeof loads)[number];
 
     const rescans: number[] = [];
     let lastRescan: ScanRecord | undefined;
@@ -124,6 +135,7 @@ export async function run(): Promise<Record<string, unknown>> {
 
     return {
       ms_500_rows: round(full.ms),
+      ms_500_rows_all: loads.map((l) => round(l.scan.ms)),
       breakdown_500: full,
       badges_500: full.badges,
       start_to_badges_ms: round(startToBadges),

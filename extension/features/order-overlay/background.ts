@@ -81,7 +81,8 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
   return {
     getTeamSettings: () => teamSettings(),
     "orders.check": async ({ orders, nowMs }) => {
-      const { orderRules } = await teamSettings();
+      // Only the library (kept in memory by the store) is read here: this runs for every chunk of rows.
+      const orderRules = orderRulesOf((await libraryItem.getValue()).settings?.orderRules);
       const started = performance.now();
       const warnings = checkSingle(orders, nowMs, orderRules);
       return { warnings, ms: performance.now() - started };
@@ -90,16 +91,16 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
       const wanted = new Set((Array.isArray(codes) ? codes : []).slice(0, 50).map(String));
       const view = await readView();
       const phrases: Record<string, string> = {};
-      // Exact quick code first, then a phrase titled or tagged with it (the starter library's 催付 is code "cf");
-      // team phrases win over personal ones at each step.
+      // The team's phrase first (the team standardises its scripts), then the agent's own; within each, the
+      // exact quick code, then a phrase titled or tagged with it (the starter library's 催付 is code "cf").
       const matchers = [
         (p: PhraseView, code: string) => p.code === code,
         (p: PhraseView, code: string) => p.title === code,
         (p: PhraseView, code: string) => p.tags.includes(code),
       ];
       for (const code of wanted) {
-        search: for (const matches of matchers) {
-          for (const scope of ["team", "personal"]) {
+        search: for (const scope of ["team", "personal"]) {
+          for (const matches of matchers) {
             const found = view.phrases.find((p) => p.scope === scope && matches(p, code));
             if (found) {
               phrases[code] = found.content;
