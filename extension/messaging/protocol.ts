@@ -40,8 +40,11 @@ export function isEnvelope(message: unknown): message is Envelope {
   return typeof message === "object" && message !== null && typeof (message as Envelope).kefu === "string";
 }
 
-/** Dispatches one envelope to its handler and wraps the outcome; unknown types are an error, not a hang. */
-export async function dispatch(handlers: Handlers, message: Envelope): Promise<Reply<RequestType>> {
+/**
+ * Dispatches one envelope to its handler and wraps the outcome; unknown types are an error, not a hang.
+ * Takes a partial map so tests can wire a subset; background.ts builds a full `Handlers`, so production misses none.
+ */
+export async function dispatch(handlers: Partial<Handlers>, message: Envelope): Promise<Reply<RequestType>> {
   const handler = handlers[message.kefu] as ((payload: unknown) => unknown) | undefined;
   if (!handler) return { ok: false, error: `Unknown request "${String(message.kefu)}"` };
   try {
