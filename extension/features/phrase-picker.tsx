@@ -44,6 +44,12 @@ interface Session {
 }
 
 /** A shadow-root host in the outer same-origin page; page CSS stays out. */
+function listState(query: string, hits: PhraseWithKeys[], note?: string): PanelState {
+  return note === undefined
+    ? { view: "list", query, hits, selected: 0 }
+    : { view: "list", query, hits, selected: 0, note };
+}
+
 function createHost(doc: Document, name: string) {
   const host = doc.createElement("div");
   host.setAttribute("data-kefu-host", name);
@@ -112,55 +118,39 @@ export const phrasePicker: Feature = {
       );
     }
 
-    async function search(current: Session, query: string) {
-      let index = library.index;
-      if (!index) {
-        current.state = { view: "list", query, hits: [], selected: 0, note: "正在加载短语… (loading)" };
-        draw();
-      }
-      try {
-        index = await library.ensure();
-      } catch (err) {
-        if (session !== current) return;
-        current.state = { view: "list", query, hits: [], selected: 0, note: `短语库不可用：${(err as Error).message}` };
-        return draw();
-      }
-      if (session !== current || current.state.view !== "list" || current.state.query !== query) return;
-      const hits = index.search(query, { limit: LIST_LIMIT }).map((hit) => hit.phrase);
-      current.state = { view: "list", query, hits, selected: 0 };
-      draw();
-    }
+    const find = (query: string) =>
+      library.index ? library.index.search(query, { limit: LIST_LIMIT }).map((hit) => hit.phrase) : [];
+    const sameIds = (a: PhraseWithKeys[], b: PhraseWithKeys[]) =>
+      a.map((p) => p.id).join() === b.map((p) => p.id).join();
 
     function open(box: EditableBox, mode: Session["mode"], anchor: number, target: InsertTarget, query: string) {
-      if (session && session.box === box && session.mode === mode && session.anchor === anchor) {
+      const same = session && session.box === box && session.mode === mode && session.anchor === anchor;
+      if (same && session && session.state.view !== "list") {
         session.target = target;
-        if (session.state.view !== "list") return;
-        const hits = session.state.query === query ? session.state.hits : session.state.hits;
-        session.state = { ...session.state, query, hits };
-      } else {
-        session = { box, mode, anchor, target, state: { view: "list", query, hits: [], selected: 0 } };
+        return;
       }
-      const current = session;
-      // Search synchronously when the index is here (one keystroke → one render); else after it loads.
-      if (library.index) {
-        const hits = library.index.search(query, { limit: LIST_LIMIT }).map((hit) => hit.phrase);
-        current.state = { view: "list", query, hits, selected: 0 };
-        draw();
-        void library.ensure().then(
-          (index) => {
-            if (index !== undefined && session === current && current.state.view === "list") {
-              const fresh = index.search(current.state.query, { limit: LIST_LIMIT }).map((hit) => hit.phrase);
-              if (fresh.map((p) => p.id).join() !== current.state.hits.map((p) => p.id).join()) {
-                current.state = { ...current.state, hits: fresh, selected: 0 };
-                draw();
-              }
-            }
-          },
-          () => {},
-        );
-      } else {
-        void search(current, query);
-      }
+      const current: Session = same && session ? session : { box, mode, anchor, target, state: listState(query, []) };
+      current.target = target;
+      session = current;
+      // Search synchronously when the index is here (one keystroke, one render); the stamp check runs after it
+      // and redraws only if a newer library changes the list.
+      current.state = library.index ? listState(query, find(query)) : listState(query, [], "正在加载短语… (loading)");
+      draw();
+      library.ensure().then(
+        () => {
+          if (session !== current || current.state.view !== "list" || current.state.query !== query) return;
+          const fresh = find(query);
+          if (current.state.note || !sameIds(fresh, current.state.hits)) {
+            current.state = listState(query, fresh);
+            draw();
+          }
+        },
+        (err: Error) => {
+          if (session !== current || current.state.view !== "list" || library.index) return;
+          current.state = listState(query, [], `短语库不可用：${err.message}`);
+          draw();
+        },
+      );
     }
 
     /** Re-reads the box after it changed: opens, narrows or closes the picker. */
@@ -253,7 +243,7 @@ export const phrasePicker: Feature = {
       if (!current || !picked || picked.text === undefined) return;
       close();
       try {
-        insertText(current.box, current.target, picked.text);
+        insertText(current.box, liveTarget(current), picked.text);
       } catch (err) {
         console.error("[kefu] insert failed", err);
         return;
@@ -261,6 +251,17 @@ export const phrasePicker: Feature = {
       library.noteUse(picked.phrase.id);
       askBackground("usage.record", { id: picked.phrase.id }).catch((err) => console.warn("[kefu] usage", err));
       askBackground("picker.used", { id: picked.phrase.id }).catch(() => {});
+    }
+
+    /** The trigger text may have moved (a click in the box, page edits): never overwrite anything but "/query". */
+    function liveTarget(current: Session): InsertTarget {
+      const { box, target } = current;
+      if (current.mode !== "slash") return target;
+      const replaced =
+        target.kind === "field"
+          ? (box as HTMLTextAreaElement).value.slice(target.start, target.end)
+          : target.range.toString();
+      return replaced.startsWith("/") ? target : (caretTarget(box) ?? target);
     }
 
     function onKeyDown(event: KeyboardEvent) {
@@ -354,7 +355,10 @@ export const phrasePicker: Feature = {
       );
     }
 
-    const options = { capture: true, signal: ctx.signal };
+    // Ends with the content script, or with this frame's page (its listeners on an outer window must go with it).
+    const lifetime = new AbortController();
+    const signal = lifetime.signal;
+    const options = { capture: true, signal };
     window.addEventListener("keydown", onKeyDown, options);
     window.addEventListener("input", onInput, options);
     window.addEventListener(
@@ -385,12 +389,21 @@ export const phrasePicker: Feature = {
       close();
     };
     window.addEventListener("mousedown", closeOnOutsideClick, options);
+    // The panel is fixed-positioned at the caret: follow the box when the page or a container scrolls.
+    const follow = () => session && draw();
+    for (const win of new Set<Window>([window, outer])) {
+      win.addEventListener("scroll", follow, { capture: true, passive: true, signal });
+    }
     if (outer !== window) outer.addEventListener("mousedown", closeOnOutsideClick, options);
-    ctx.onInvalidated(() => {
+    const stop = () => {
+      lifetime.abort();
       clearTimeout(lintTimer);
       close();
       ui?.host.remove();
       chip?.host.remove();
-    });
+      ui = chip = undefined;
+    };
+    ctx.onInvalidated(stop);
+    if (outer !== window) window.addEventListener("pagehide", stop, { once: true });
   },
 };

@@ -159,12 +159,22 @@ async function teamUsage(): Promise<{ rows: PickerUsageRow[]; fetchedAt: number 
   return { rows, fetchedAt: Date.now() };
 }
 
+/**
+ * Drops what this service worker holds in memory (the built index and the key cache); storage is read again on the
+ * next request. Called when the library changes (a disconnect + another team could come back with the same stamp).
+ */
+export function forgetBuiltIndex(): void {
+  built = undefined;
+  keyCache = undefined;
+}
+
 let warmTimer: ReturnType<typeof setTimeout> | undefined;
 /** Re-keys soon after the library or the edit queue changes (save, import, sync), before any page asks. */
 export function watchLibraryForKeys(): void {
   const watched = new Set([libraryItem.key, outboxItem.key].map((key) => key.replace(/^local:/, "")));
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== "local" || !Object.keys(changes).some((key) => watched.has(key))) return;
+    built = undefined;
     clearTimeout(warmTimer);
     warmTimer = setTimeout(() => {
       currentIndex().catch((err) => console.warn("[kefu] search keys not built", err));

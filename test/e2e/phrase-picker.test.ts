@@ -18,6 +18,7 @@ import { connectInOptions, phraseRow } from "./helpers/ui.ts";
 const NOW = "2026-11-23T08:00:00.000Z";
 const FILL_CONTENT = "{买家}您好，您选的颜色是{选择:颜色|红色|黑色}，尺码{填写:尺码=M}，马上为您安排。";
 const BANNED_CONTENT = "不行，这个价格已经是最低了。";
+const MULTILINE_CONTENT = "亲，下单前请确认：\n1. 尺码\n2. 颜色";
 
 let worker: RunningWorker;
 let demo: { url: string; close(): Promise<void> | void };
@@ -58,6 +59,17 @@ beforeAll(async () => {
           code: "bxl",
           title: "拒绝议价",
           content: BANNED_CONTENT,
+          groupId: "starter-g-order",
+          tags: [],
+          scope: "team",
+        },
+      },
+      {
+        phrase: {
+          id: "e2e-multiline",
+          code: "mlt",
+          title: "下单确认",
+          content: MULTILINE_CONTENT,
           groupId: "starter-g-order",
           tags: [],
           scope: "team",
@@ -158,6 +170,18 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
         // The framework saw the insert: its state shows the same value.
         await expect.poll(() => page.getByTestId("controlled-state").textContent()).toBe(`${inserted} 谢谢`);
       }
+    });
+  }
+
+  for (const box of [BOXES[0], BOXES[1], BOXES[3]] as Box[]) {
+    it(`keeps line breaks of a multi-line script and Ctrl+Z undoes the insert — ${box.name}`, async () => {
+      await clear(box);
+      await page.keyboard.type("/mlt");
+      await expect.poll(() => items().first().getAttribute("data-code")).toBe("mlt");
+      await page.keyboard.press("Enter");
+      await expect.poll(() => box.text()).toBe(MULTILINE_CONTENT);
+      await page.keyboard.press("Control+Z");
+      await expect.poll(() => box.text()).toBe("/mlt");
     });
   }
 
