@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_LINT_SETTINGS } from "../../../shared/lint/defaults.ts";
 import { lintText } from "../../../shared/lint/lint.ts";
 import { BUILTIN_REVIEW_PROFILES } from "../../../shared/profiles/review-pages.ts";
@@ -84,6 +84,20 @@ describe("ReviewDraftsPage", () => {
     await settle();
     expect(panels()).toHaveLength(19);
     expect(draftOf("R1180234566")).toBe("我的修改");
+  });
+
+  it("drafts a long page in batches", async () => {
+    const list = document.getElementById("rate-list") as HTMLElement;
+    const items = Array.from(list.querySelectorAll(".rate-item"));
+    for (let index = 0; index < 432; index++) {
+      const copy = items[index % items.length]?.cloneNode(true) as HTMLElement;
+      copy.setAttribute("data-rate-id", `X${index}`);
+      list.append(copy);
+    }
+    page.start();
+    expect(panels()).toHaveLength(450);
+    await vi.waitFor(() => expect(draftOf("X431")?.length).toBeGreaterThan(10), { timeout: 15_000 });
+    expect(calls.filter((c) => c === "reviews.draft")).toHaveLength(3);
   });
 
   it("removes every panel and stops watching after stop()", async () => {

@@ -19,6 +19,9 @@ const SCAN_DELAY_MS = 120;
 const NOTICE_MS = 4000;
 /** Lints an edit once the agent pauses typing. */
 const LINT_DELAY_MS = 250;
+const DRAFT_BATCH = 200;
+/** The background's per-request cap (MAX_REVIEWS_PER_REQUEST); a tally covers at most this many reviews. */
+const TALLY_MAX = 2000;
 
 interface Entry {
   key: string;
@@ -182,6 +185,15 @@ export class ReviewDraftsPage {
 
   /** Asks the background for analyses and drafts; edited drafts are kept when `keepEdits`. */
   private async draft(keys: string[], options: { keepEdits: boolean; avoidCurrent?: boolean }): Promise<number> {
+    let drafted = 0;
+    // Batches keep each message small and let the first panels fill while the rest are drafted.
+    for (let start = 0; start < keys.length && !this.stopped; start += DRAFT_BATCH) {
+      drafted += await this.draftBatch(keys.slice(start, start + DRAFT_BATCH), options);
+    }
+    return drafted;
+  }
+
+  private async draftBatch(keys: string[], options: { keepEdits: boolean; avoidCurrent?: boolean }): Promise<number> {
     const batch = keys.map((key) => this.entry(key)).filter((entry): entry is Entry => entry !== undefined);
     if (batch.length === 0) return 0;
     for (const entry of batch) this.update(entry.key, { busy: true, error: undefined });
@@ -209,7 +221,7 @@ export class ReviewDraftsPage {
       });
       return drafted;
     } catch (err) {
-      const message = `后台未响应 ${err instanceof Error ? err.message : String(err)}`;
+      const message = `草稿生成失败 ${err instanceof Error ? err.message : String(err)}`;
       for (const entry of batch) this.update(entry.key, { busy: false, error: message });
       return 0;
     }
@@ -327,8 +339,10 @@ export class ReviewDraftsPage {
     }
     this.setBar({ busy: true, status: "正在统计…" });
     try {
-      const { tally } = await this.options.ask("reviews.draft", { reviews: this.reviews(), tally: true });
-      this.setBar({ busy: false, tally: tally ?? null, tallyOpen: true, status: "" });
+      const reviews = this.reviews();
+      const { tally } = await this.options.ask("reviews.draft", { reviews: reviews.slice(0, TALLY_MAX), tally: true });
+      const status = reviews.length > TALLY_MAX ? `只统计了前 ${TALLY_MAX} 条 (first ${TALLY_MAX} only)` : "";
+      this.setBar({ busy: false, tally: tally ?? null, tallyOpen: true, status });
     } catch (err) {
       this.setBar({ busy: false, status: `统计失败 ${err instanceof Error ? err.message : String(err)}` });
     }

@@ -139,7 +139,11 @@ export function ReviewPanel(props: PanelProps) {
           class="primary"
           data-kefu="review-insert"
           disabled={!props.hasReplyBox || state.draft.trim() === ""}
-          title="填入这条评价的回复框，不会提交 fills this review's reply box; never submits"
+          title={
+            props.hasReplyBox
+              ? "填入这条评价的回复框，不会提交 fills this review's reply box; never submits"
+              : "请先打开这条评价的回复框（或已回复）open the reply box first"
+          }
           onClick={props.onInsert}
         >
           插入回复框 Insert
