@@ -200,6 +200,46 @@ describe("conflicts", () => {
   });
 });
 
+describe("editor base revision", () => {
+  async function openedEditor() {
+    await connectAs(ADMIN);
+    const groupId = await addGroup("催付");
+    const { id } = await h["phrase.save"]({
+      phrase: { code: "cf", content: "亲，在吗", groupId, tags: [], scope: "team" },
+    });
+    await h["sync.now"](empty);
+    const opened = (await h["library.get"](empty)).phrases.find((p) => p.id === id);
+    if (!opened) throw new Error("phrase missing");
+    return { id, groupId, openedRev: opened.rev };
+  }
+
+  it("a save from an editor opened before a teammate's version (pulled meanwhile) is a conflict, not an overwrite", async () => {
+    const { id, groupId, openedRev } = await openedEditor();
+    worker.serverWrite({ id, code: "cf", content: "同事的版本", groupId, tags: [], scope: "team" });
+    await h["sync.now"](empty); // the teammate's version arrives while the form is still open
+    await h["phrase.save"]({
+      phrase: { id, code: "cf", content: "表单里的版本", groupId, tags: [], scope: "team", baseRev: openedRev },
+    });
+    const round = await h["sync.now"](empty);
+    expect(round.conflicts).toBe(1);
+    expect(worker.phrases.get(id)?.content).toBe("同事的版本");
+    expect((await h["library.get"](empty)).conflicts).toMatchObject([
+      { id, reason: "stale", mine: { input: { content: "表单里的版本" } }, theirs: { content: "同事的版本" } },
+    ]);
+  });
+
+  it("my own newer save since the editor opened is not a conflict", async () => {
+    const { id, groupId, openedRev } = await openedEditor();
+    await h["phrase.save"]({ phrase: { id, code: "cf", content: "第一次改", groupId, tags: [], scope: "team" } });
+    await h["sync.now"](empty);
+    await h["phrase.save"]({
+      phrase: { id, code: "cf", content: "第二次改", groupId, tags: [], scope: "team", baseRev: openedRev },
+    });
+    expect((await h["sync.now"](empty)).conflicts).toBe(0);
+    expect(worker.phrases.get(id)?.content).toBe("第二次改");
+  });
+});
+
 describe("roles", () => {
   it("agents see the team library read-only and edit their personal phrases", async () => {
     worker.serverWrite({ id: "t1", code: "hy", content: "团队欢迎语", groupId: "g", tags: [], scope: "team" });
@@ -253,6 +293,20 @@ describe("import", () => {
     });
     await h["sync.now"](empty);
     expect([...worker.phrases.values()].map((p) => p.content).sort()).toEqual(["您好呀", "默认中通"]);
+  });
+
+  it("re-importing a CSV keeps the titles the file format cannot carry", async () => {
+    await connectAs(ADMIN);
+    const groupId = await addGroup("欢迎语");
+    await h["phrase.save"]({
+      phrase: { code: "hy", title: "欢迎语", content: "您好", groupId, tags: ["售前"], scope: "team" },
+    });
+    await h["sync.now"](empty);
+    const parsed = parseImport(new TextEncoder().encode("分组,快捷编码,短语内容\n欢迎语,hy,您好呀\n"), "a.csv");
+    if (!parsed.ok) throw new Error("parse failed");
+    expect(await h["import.apply"]({ preview: parsed.preview, scope: "team" })).toMatchObject({ updated: 1 });
+    await h["sync.now"](empty);
+    expect([...worker.phrases.values()]).toMatchObject([{ title: "欢迎语", content: "您好呀", tags: ["售前"] }]);
   });
 
   it("applies nothing when one phrase breaks the contract", async () => {
