@@ -136,6 +136,16 @@ describe("built-in profiles on the demo snapshots", () => {
             : {}),
         };
       });
+      // The rows alone (before the JSON is seen, or if it never is) already give the key fields.
+      const { json: _json, ...domOnly } = p;
+      const fromDom = extractOrders(doc, domOnly, { nowMs: SNAPSHOT_NOW }).map((r) => r.order);
+      expect(fromDom.map((o) => o.id)).toEqual(ids);
+      fromDom.forEach((order, i) => {
+        const want = expected[i] as StoredOrder;
+        expectSameOrder(order, want, { deadline: true });
+        expect(order.sellerMemo ?? "").toBe(want.sellerMemo ?? "");
+        if (platform === "douyin") expect(order.addressChanged, want.id).toBe(want.addressChanged ?? false);
+      });
       const orders = ordersFromJson(body(materialised), p, { nowMs: SNAPSHOT_NOW });
       orders.forEach((order, i) => {
         const want = expected[i] as StoredOrder;

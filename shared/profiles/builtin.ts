@@ -168,7 +168,29 @@ const jdList: SiteProfile = {
   urls: [String.raw`^shop\.jd\.com/jdm/trade/orders/order-list`, `${DEMO_HOST}/jd/jdm/trade/orders/order-list`],
   clockParam: "now",
   rows: { selector: "tr.ant-table-row[data-row-key]", id: { attr: "data-row-key" }, anchor: ".order-id" },
-  fields: {},
+  // What the rows show, used until (or unless) the page's JSON is seen; phones are masked either way.
+  fields: {
+    status: { selector: ".ant-tag" },
+    buyer: { selector: "td:nth-child(1)", regex: "用户账号[:：]\\s*(.+)$" },
+    createdAt: { selector: "td:nth-child(1)", regex: "下单时间[:：]\\s*([\\d-]+ [\\d:]+)" },
+    total: { selector: "td:nth-child(4)", regex: "¥\\s*([\\d.,]+)", normalize: "price" },
+    receiverName: { selector: ".consignee-name" },
+    receiverPhone: { selector: ".consignee-phone" },
+    receiverAddress: { selector: ".consignee-address" },
+    shipDeadline: { selector: ".ship-deadline" },
+    buyerMessage: { selector: ".buyer-remark" },
+    sellerMemo: { selector: ".vender-remark" },
+    refund: { selector: "td:nth-child(5) > .sku-attr:not(.ship-deadline)" },
+  },
+  items: {
+    selector: ".goods",
+    fields: {
+      title: { selector: ".goods-name" },
+      skuProps: { selector: ".sku-attr" },
+      price: { selector: "div:last-child", regex: "¥\\s*([\\d.,]+)" },
+      quantity: { selector: "div:last-child", regex: "[×xX]\\s*(\\d+)" },
+    },
+  },
   json: {
     urlIncludes: ["/api/jd/orders", "/trade/orders/list", "queryOrderPage"],
     listPath: "result.orderList",
@@ -218,7 +240,31 @@ const douyinList: SiteProfile = {
     id: { selector: "[class*=index_orderId]", regex: String.raw`\d{6,}` },
     anchor: "[class*=index_orderId]",
   },
-  fields: {},
+  // What the cards show (names and phones masked), used until (or unless) the page's JSON is seen.
+  fields: {
+    status: { selector: "[class*=index_status]" },
+    buyer: { selector: "[class*=index_buyer]", regex: "买家\\s*(.+)$" },
+    createdAt: { selector: "[class*=index_cardHead]", regex: "下单时间\\s*([\\d-]+ [\\d:]+)" },
+    shipDeadline: { selector: "[class*=index_deadline]" },
+    total: { selector: "[class*=index_cardBody] > div:nth-child(2) > div:first-child" },
+    presale: { selector: "[class*=index_cardBody] > div:nth-child(2) > .muted" },
+    receiverName: { selector: "[class*=index_receiverName]" },
+    receiverPhone: { selector: "[class*=index_receiverPhone]" },
+    receiverAddress: { selector: "[class*=index_receiverAddress]" },
+    addressChanged: { selector: "[class*=index_receiver__] > .muted", present: true },
+    refund: { selector: "[class*=index_status] + .muted" },
+    buyerMessage: { selector: "[class*=index_buyerWords]" },
+    sellerMemo: { selector: "[class*=index_sellerWords]" },
+  },
+  items: {
+    selector: "[class*=index_product]",
+    fields: {
+      title: { selector: "[class*=index_title]" },
+      skuProps: { selector: "[class*=index_sku]" },
+      price: { selector: ".muted", regex: "¥\\s*([\\d.,]+)" },
+      quantity: { selector: ".muted", regex: "[×xX]\\s*(\\d+)" },
+    },
+  },
   json: {
     urlIncludes: ["/api/douyin/orders", "/order/searchlist", "/order/list"],
     listPath: "data.list",
