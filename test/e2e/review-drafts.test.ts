@@ -4,12 +4,17 @@
  * the page's own input listener; Draft all fills every empty box; nothing is ever submitted; the tally counts
  * topics; reviews rendered later get panels without duplicates; hostile review text stays text.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemoTeam } from "../../scripts/seed-demo.mjs";
+import type { SettingsResponse } from "../../shared/api.ts";
 import { startDemoServer } from "../demo/server.mjs";
-import { type ExtensionBrowser, launchExtension, OUTPUT_DIR } from "./harness.ts";
+import { type ExtensionBrowser, launchExtension, OUTPUT_DIR, type RunningWorker, startWorker } from "./harness.ts";
+import { api } from "./helpers/api.ts";
+import { launchProfile, newUserDataDir, type Profile, snapshotExtension } from "./helpers/profile.ts";
+import { connectInOptions } from "./helpers/ui.ts";
 
 const NOW = "2026-11-23T08:00:00.000Z";
 const REVIEW_COUNT = 18;
@@ -185,5 +190,68 @@ describe("review drafts on the demo 评价管理 page", () => {
     await panel("R1180234563").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT_DIR, "review-drafts.png") });
     expect(pageErrors).toEqual([]);
+  });
+});
+
+describe("review drafts with a connected team", () => {
+  let worker: RunningWorker;
+  let teamDemo: { url: string; close(): Promise<void> | void };
+  let extension: ReturnType<typeof snapshotExtension>;
+  let userDataDir: string;
+  let profile: Profile;
+  const OPENING = "{店铺}的小伙伴已经看到您的好评啦！";
+
+  beforeAll(async () => {
+    extension = snapshotExtension();
+    userDataDir = newUserDataDir();
+    [worker, teamDemo, profile] = await Promise.all([
+      startWorker(),
+      startDemoServer({ port: 0 }),
+      launchProfile({ extensionDir: extension.dir, userDataDir }),
+    ]);
+    const team = await seedDemoTeam(worker.url, worker.bootstrapSecret);
+    // The team lead sets the shop name and a positive opening; agents get them with the next sync.
+    const current = await api<SettingsResponse>(worker.url, team.adminToken, "GET", "/v1/settings");
+    const settings = {
+      ...current.settings,
+      shopName: "南极潮服旗舰店",
+      reviewTemplates: { positive: { opening: [OPENING] } },
+    };
+    await api(worker.url, team.adminToken, "PUT", "/v1/settings", { settings });
+    const options = await profile.open("options.html");
+    await connectInOptions(options, worker.url, team.agentToken, "客服");
+    await options.close();
+  }, 180_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([profile?.close(), worker?.stop(), teamDemo?.close()]);
+    extension?.remove();
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it("drafts with the team's shop name and templates", async () => {
+    const teamPage = await profile.context.newPage();
+    const expected = OPENING.replace("{店铺}", "南极潮服旗舰店");
+    // The first sync may still be under way right after connecting: reload until the settings are applied.
+    await expect
+      .poll(
+        async () => {
+          await teamPage.goto(new URL(`/taobao/comment-manage/list/?now=${NOW}`, teamDemo.url).href);
+          const draft = teamPage.locator(
+            '[data-kefu="review-panel"][data-review-id="R1180234561"] [data-kefu="review-draft"]',
+          );
+          await expect.poll(() => draft.inputValue(), { timeout: 10_000 }).not.toBe("");
+          return draft.inputValue();
+        },
+        { timeout: 60_000, interval: 1000 },
+      )
+      .toContain(expected);
+    // Complaints keep the default (team did not override negative templates) and never get the praise opening.
+    const negative = await teamPage
+      .locator('[data-kefu="review-panel"][data-review-id="R1180234563"] [data-kefu="review-draft"]')
+      .inputValue();
+    expect(negative).not.toContain(expected);
+    expect(negative.length).toBeGreaterThan(10);
+    await teamPage.close();
   });
 });
