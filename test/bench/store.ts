@@ -7,10 +7,14 @@
  *   to the service-worker target (Target.attachToTarget, flatten) and reads its V8 heap with
  *   HeapProfiler.collectGarbage + Runtime.getHeapUsage: once with an empty store (fresh profile, not connected),
  *   once after connecting, the full sync of 10k and a `library.get` (which holds the library in the store's
- *   in-memory cache, as while an agent is working). `store_heap_kb_10k` is the difference.
+ *   in-memory cache, as while an agent is working). `store_heap_kb_10k` is the difference: the working state,
+ *   which also holds the phrase picker's search keys (built by the background whenever the library changes).
+ *   After a service-worker restart and one cold `library.get` the worker holds the library alone
+ *   (`store_heap_library_only_kb_10k`), then the picker's index is built on request
+ *   (`store_heap_library_and_picker_index_kb_10k`).
  * - `library_get_ms_10k` / `phrase_save_ms_10k`: round trip of the message timed inside an extension page
- *   (median of 7, the library already cached); `library_get_cold_ms_10k`: the first library.get after the service worker was
- *   restarted, read from chrome.storage.local.
+ *   (median of 7, the library already cached); `library_get_cold_ms_10k`: the first library.get after the
+ *   service worker was restarted (CDP ServiceWorker.stopAllWorkers), read from chrome.storage.local.
  * Needs `npx wxt build` first.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -126,6 +130,20 @@ async function settledHeap(read: () => Promise<{ usedKb: number; totalKb: number
   return last;
 }
 
+/** chrome.storage.local bytes of some keys (what the heap figure holds, as JSON), in KB. */
+async function storedKb(page: Page, keys: string[]): Promise<Record<string, number>> {
+  return page.evaluate(async (names) => {
+    const local = (globalThis as unknown as StorageGlobals).chrome.storage.local;
+    const out: Record<string, number> = {};
+    for (const name of names) out[name] = Math.round((await local.getBytesInUse(name)) / 1024);
+    return out;
+  }, keys);
+}
+
+interface StorageGlobals {
+  chrome: { storage: { local: { getBytesInUse(key: string): Promise<number> } } };
+}
+
 /**
  * Times store messages inside the extension page (performance.now around chrome.runtime.sendMessage), so the
  * figure is the extension's own round trip: returning a 3 MB answer through Playwright's evaluate would add
@@ -208,6 +226,7 @@ export async function run(): Promise<Record<string, unknown>> {
     if (libraryGet.counts.some((count) => count !== PHRASES)) throw new Error(`library.get: ${libraryGet.counts}`);
     // Measured before the edits below: each edit starts a push 1.5 s later, whose in-flight data is not the store.
     const loaded = await settledHeap(heap);
+    const stored = await storedKb(page, ["kefu.library", "kefu.searchKeys"]);
     const saves = Array.from({ length: 7 }, (_, n) => ({
       phrase: {
         id: `bench-${n}`,
@@ -226,12 +245,22 @@ export async function run(): Promise<Record<string, unknown>> {
     await pageCdp.send("ServiceWorker.stopAllWorkers");
     const cold = await timeInPage(page, "library.get", [{}]);
     if (cold.counts[0] !== PHRASES) throw new Error(`cold library.get: ${cold.counts}`);
+    // The restarted worker holds only the library (the picker's search keys are built on a storage change or
+    // when the picker asks): that splits the working-state figure into library cache and search index.
+    const restartedHeap = await serviceWorkerHeap(cdp, profile.extensionId);
+    const libraryOnly = await settledHeap(restartedHeap);
+    await ask(page, "picker.data", { have: "" });
+    const withIndex = await settledHeap(restartedHeap);
 
     return {
       phrases: PHRASES,
       store_heap_kb_10k: loaded.usedKb - empty.usedKb,
+      store_heap_library_only_kb_10k: libraryOnly.usedKb - empty.usedKb,
+      store_heap_library_and_picker_index_kb_10k: withIndex.usedKb - empty.usedKb,
       sw_heap_used_kb_empty: empty.usedKb,
       sw_heap_used_kb_10k: loaded.usedKb,
+      storage_library_kb_10k: stored["kefu.library"],
+      storage_search_keys_kb_10k: stored["kefu.searchKeys"],
       library_get_ms_10k: libraryGet.medianMs,
       library_get_cold_ms_10k: cold.medianMs,
       phrase_save_ms_10k: phraseSave.medianMs,
