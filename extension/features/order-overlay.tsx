@@ -113,7 +113,9 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
   const state: OverlayState = { summary: { orders: 0, needAction: 0, bySeverity: {} } };
   let uiHost: HTMLElement | undefined;
   const paint = () => {
-    if (uiHost) render(<OverlayView state={state} onAction={runAction} onClose={closePanel} />, uiHost);
+    if (uiHost) {
+      render(<OverlayView state={state} onAction={runAction} onClose={closePanel} onNext={nextFlagged} />, uiHost);
+    }
   };
 
   const tracker = createTracker({
@@ -184,6 +186,21 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     };
     state.copied = undefined;
     paint();
+  }
+
+  /** The summary's "下一个": scroll to the next order that needs action (in page order) and open its panel. */
+  let nextIndex = 0;
+  function nextFlagged(): void {
+    const flagged = tracker
+      .entries()
+      .filter((e) => e.badge?.host.isConnected)
+      .sort((a, b) => (a.row.compareDocumentPosition(b.row) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1));
+    if (flagged.length === 0) return;
+    const entry = flagged[nextIndex++ % flagged.length];
+    const host = entry?.badge?.host;
+    if (!entry || !host) return;
+    host.scrollIntoView({ block: "center" });
+    openPanel(entry.id, host);
   }
 
   function closePanel(): void {
@@ -317,6 +334,17 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
   uiRoot = ui.shadowHost;
 
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+  // A click anywhere but the panel or a badge closes the panel.
+  document.addEventListener(
+    "pointerdown",
+    (event) => {
+      if (!state.panel) return;
+      const path = event.composedPath();
+      if (path.some((node) => node === uiRoot || (node instanceof Element && node.hasAttribute(BADGE_ATTR)))) return;
+      closePanel();
+    },
+    { signal, capture: true },
+  );
   document.addEventListener(
     "keydown",
     (event) => {

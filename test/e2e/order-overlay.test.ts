@@ -264,6 +264,16 @@ describe("order overlay on the demo back office", () => {
     await page.screenshot({ path: join(OUTPUT_DIR, "order-overlay-actions.png") });
     await page.keyboard.press("Escape");
     await expect.poll(() => panel.count()).toBe(0);
+    // The summary walks through the orders that need action, in page order.
+    const next = page.locator('[data-kefu-action="next-order"]');
+    await next.click();
+    const firstFlagged = Object.keys(expectedFor(idsOf("taobao", 1, 15)))[0];
+    await expect.poll(() => panel.getAttribute("data-order-id")).toBe(firstFlagged);
+    await next.click();
+    await expect.poll(() => panel.getAttribute("data-order-id")).not.toBe(firstFlagged);
+    // A click elsewhere on the page closes the panel.
+    await page.mouse.click(5, 5);
+    await expect.poll(() => panel.count()).toBe(0);
     await page.close();
   });
 

@@ -45,6 +45,7 @@ export const OVERLAY_CSS = `
 .summary.ok { border-color: #99f6e4; }
 .summary b { color: #dc2626; }
 .summary .sev { margin-left: 8px; color: #6b7280; }
+.summary .next { margin-left: 8px; }
 .panel { position: fixed; width: 380px; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #d1d5db;
   border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 10px 12px; pointer-events: auto; }
 .panel header { display: flex; justify-content: space-between; align-items: center; font-weight: 600; margin-bottom: 6px; }
@@ -61,7 +62,7 @@ textarea { width: 100%; box-sizing: border-box; margin-top: 8px; font: 12px/1.5 
 .status.fail { color: #b45309; }
 `;
 
-function Summary(props: { summary: OverlayState["summary"] }) {
+function Summary(props: { summary: OverlayState["summary"]; onNext(): void }) {
   const { orders, needAction, bySeverity } = props.summary;
   if (orders === 0) return null;
   return (
@@ -80,6 +81,11 @@ function Summary(props: { summary: OverlayState["summary"] }) {
           {SEVERITY_ICONS[s]} {SEVERITY_LABELS[s]} {bySeverity[s]}
         </span>
       ))}
+      {needAction > 0 ? (
+        <button type="button" class="next" data-kefu-action="next-order" onClick={props.onNext}>
+          下一个 ›
+        </button>
+      ) : null}
     </div>
   );
 }
@@ -135,10 +141,15 @@ function Panel(props: {
   );
 }
 
-export function OverlayView(props: { state: OverlayState; onAction(action: PanelAction): void; onClose(): void }) {
+export function OverlayView(props: {
+  state: OverlayState;
+  onAction(action: PanelAction): void;
+  onClose(): void;
+  onNext(): void;
+}) {
   return (
     <div class="kefu">
-      <Summary summary={props.state.summary} />
+      <Summary summary={props.state.summary} onNext={props.onNext} />
       {props.state.panel ? (
         <Panel
           panel={props.state.panel}
