@@ -123,6 +123,14 @@ export const phrasePicker: Feature = {
     const sameIds = (a: PhraseWithKeys[], b: PhraseWithKeys[]) =>
       a.map((p) => p.id).join() === b.map((p) => p.id).join();
 
+    /** The list for a query; an empty query with nothing used yet explains what to type instead of "no match". */
+    function listed(query: string): Extract<PanelState, { view: "list" }> {
+      const hits = find(query);
+      return hits.length === 0 && query === ""
+        ? { view: "list", query, hits, selected: 0, note: "输入快捷编码、拼音或文字搜索 (type a code, pinyin or text)" }
+        : { view: "list", query, hits, selected: 0 };
+    }
+
     function open(box: EditableBox, mode: Session["mode"], anchor: number, target: InsertTarget, query: string) {
       const same = session && session.box === box && session.mode === mode && session.anchor === anchor;
       if (same && session && session.state.view !== "list") {
@@ -134,14 +142,14 @@ export const phrasePicker: Feature = {
       session = current;
       // Search synchronously when the index is here (one keystroke, one render); the stamp check runs after it
       // and redraws only if a newer library changes the list.
-      current.state = library.index ? listState(query, find(query)) : listState(query, [], "正在加载短语… (loading)");
+      current.state = library.index ? listed(query) : listState(query, [], "正在加载短语… (loading)");
       draw();
       library.ensure().then(
         () => {
           if (session !== current || current.state.view !== "list" || current.state.query !== query) return;
-          const fresh = find(query);
-          if (current.state.note || !sameIds(fresh, current.state.hits)) {
-            current.state = listState(query, fresh);
+          const fresh = listed(query);
+          if (current.state.note !== fresh.note || !sameIds(fresh.hits, current.state.hits)) {
+            current.state = fresh;
             draw();
           }
         },

@@ -90,7 +90,8 @@ export async function buildIndexData(phrases: readonly PhraseView[]): Promise<Se
     withKeys.push(phrase);
   }
   keyCache = { v: SEARCH_KEYS_VERSION, entries: next };
-  if (changed) await storage.setItem(KEYS_KEY, keyCache);
+  // Not awaited: the page waiting for its index should not also wait for a ~2 MB storage write.
+  if (changed) storage.setItem(KEYS_KEY, keyCache).catch((err) => console.warn("[kefu] search keys not stored", err));
   return toSearchIndexData(withKeys);
 }
 
