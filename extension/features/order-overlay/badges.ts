@@ -48,7 +48,7 @@ export function createBadge(orderId: string, onOpen: (host: HTMLElement) => void
   host.setAttribute(BADGE_ATTR, "");
   host.dataset.kefuOrderId = orderId;
   // Inline: beats the page's own `span { … }` rules on the host element itself.
-  host.style.cssText = "all: initial; display: inline-block; vertical-align: middle;";
+  host.style.cssText = "all: initial; display: inline-block; vertical-align: middle; margin: 0 6px;";
   const root = host.attachShadow({ mode: "open" });
   const shared = sharedSheet();
   if (shared) root.adoptedStyleSheets = [shared];
