@@ -82,10 +82,10 @@ export function rowId(row: Element, profile: SiteProfile): string {
   return (readDomField(row, profile.rows.id) ?? "").trim();
 }
 
-/** Raw strings of one order row (the id included). */
-export function extractRawRow(row: Element, profile: SiteProfile): RawOrder {
+/** Raw strings of one order row (the id included; pass it when already read). */
+export function extractRawRow(row: Element, profile: SiteProfile, id: string = rowId(row, profile)): RawOrder {
   const fields = readFields<OrderField>(row, profile.fields);
-  fields.id = rowId(row, profile);
+  fields.id = id;
   const items = profile.items
     ? queryAll(row, profile.items.selector).map((el) =>
         readFields<ItemField>(el, profile.items?.fields ?? ({} as Partial<Record<ItemField, DomField>>)),
@@ -100,9 +100,9 @@ export function findRows(root: ParentNode, profile: SiteProfile): Element[] {
 }
 
 /** One row → Order (undefined when the row holds no order id). */
-export function extractRow(row: Element, profile: SiteProfile, env: NormalizeEnv): Order | undefined {
+export function extractRow(row: Element, profile: SiteProfile, env: NormalizeEnv, id?: string): Order | undefined {
   const specs = { fields: profile.fields, items: profile.items?.fields };
-  return buildOrder(extractRawRow(row, profile), specs, profile.platform, env);
+  return buildOrder(extractRawRow(row, profile, id), specs, profile.platform, env);
 }
 
 /** Every order on the page (or under `root`) with the row it came from. */

@@ -164,7 +164,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       stats.reused++;
       return undefined;
     }
-    const order = deps.jsonOrder?.(id)?.order ?? (readsDom ? extractRow(row, profile, { nowMs }) : undefined);
+    const order = deps.jsonOrder?.(id)?.order ?? (readsDom ? extractRow(row, profile, { nowMs }, id) : undefined);
     if (!order) {
       // 京东/抖店 rows whose JSON has not arrived yet: no badge until it does.
       if (existing) removeBadge(existing);
