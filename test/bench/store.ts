@@ -179,7 +179,7 @@ async function timeInPage(
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const extension = snapshotExtension();
+  const extension = await snapshotExtension();
   const userDataDir = mkdtempSync(join(tmpdir(), "kefu-bench-profile-"));
   const worker = await startWorker();
   let profile: Awaited<ReturnType<typeof launchProfile>> | undefined;

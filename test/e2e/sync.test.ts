@@ -32,7 +32,7 @@ import {
 const FIXTURES = join(ROOT, "test", "fixtures");
 const SCREENSHOTS = join(ROOT, "docs", "screenshots");
 
-let extension: ReturnType<typeof snapshotExtension>;
+let extension: Awaited<ReturnType<typeof snapshotExtension>>;
 let worker: RunningWorker;
 let persistDir: string;
 let port: number;
@@ -81,7 +81,7 @@ function teamRecords(view: LibraryView) {
 
 beforeAll(async () => {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  extension = snapshotExtension();
+  extension = await snapshotExtension();
   persistDir = join(scratch, "worker-state");
   port = await freePort();
   const adminDataDir = newUserDataDir();
@@ -243,7 +243,7 @@ describe("team phrase library sync (issue 3 proof)", () => {
     expect(await stalePage.getByTestId("conflict-list").textContent()).toContain("别人先改了");
     // The server still holds the owner's version: the stale save did not overwrite it.
     expect((await findByCode(worker.url, team.adminToken, "dcx"))?.content).toBe(ownerText);
-    await stalePage.screenshot({ path: join(OUTPUT_DIR, "sync-conflict.png"), fullPage: true });
+    await stalePage.getByTestId("conflict-list").screenshot({ path: join(OUTPUT_DIR, "sync-conflict.png") });
 
     // The deputy keeps theirs on purpose; it is sent again on top of the owner's revision.
     await stalePage.getByTestId(`conflict-keep-mine-${id}`).click();
@@ -259,7 +259,11 @@ describe("team phrase library sync (issue 3 proof)", () => {
 
   it("imports 千牛 CSV (UTF-8 BOM and GBK), exports CSV that re-imports to the same phrases, rejects a broken file", async () => {
     const page = adminPage;
-    const pendingZero = () => expect.poll(async () => (await library(page)).pendingCount, { timeout: 30_000 }).toBe(0);
+    /** Every queued edit accepted, and the round that pushed them finished (its pull included). */
+    const pendingZero = async () => {
+      await expect.poll(async () => (await library(page)).pendingCount, { timeout: 30_000 }).toBe(0);
+      await ask(page, "sync.now"); // joins the round still pulling, or runs a quick 304 poll
+    };
 
     // UTF-8 with BOM, as 千牛 exports it.
     await page.getByTestId("import-file").setInputFiles(join(FIXTURES, "phrases-qianniu-utf8-bom.csv"));
@@ -328,7 +332,8 @@ describe("team phrase library sync (issue 3 proof)", () => {
     expect(teamRecords(await library(page))).toEqual(before);
 
     // A broken file names the row and the field and changes nothing.
-    const stamp = await ask<{ rev: number; outboxSeq: number }>(page, "library.stamp");
+    const stamp = await ask<{ outboxSeq: number; conflicts: number }>(page, "library.stamp");
+    const recordsBefore = teamRecords(await library(page));
     await page.getByTestId("import-file").setInputFiles(join(FIXTURES, "phrases-qianniu-broken.csv"));
     const errors = page.getByTestId("import-errors");
     await errors.waitFor();
@@ -336,9 +341,14 @@ describe("team phrase library sync (issue 3 proof)", () => {
     expect(await errors.textContent()).toContain("没有导入任何内容");
     expect(await page.getByTestId("import-preview").count()).toBe(0);
     expect(await page.getByTestId("import-apply").count()).toBe(0);
-    expect(await ask<{ rev: number; outboxSeq: number }>(page, "library.stamp")).toMatchObject(stamp);
+    const stampAfter = await ask<{ outboxSeq: number; conflicts: number }>(page, "library.stamp");
+    expect({ outboxSeq: stampAfter.outboxSeq, conflicts: stampAfter.conflicts }).toEqual({
+      outboxSeq: stamp.outboxSeq,
+      conflicts: stamp.conflicts,
+    });
+    expect(teamRecords(await library(page))).toEqual(recordsBefore);
     expect(await phraseRow(page, "bjx").count()).toBe(0);
-    await page.screenshot({ path: join(OUTPUT_DIR, "sync-import-error.png"), fullPage: true });
+    await page.getByTestId("import-export").screenshot({ path: join(OUTPUT_DIR, "sync-import-error.png") });
 
     // The options page with the imported library, for the README.
     await page.reload();

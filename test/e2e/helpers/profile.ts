@@ -24,15 +24,38 @@ const FLAGS = [
   "--lang=zh-CN",
 ];
 
-/** Copies the built extension once per test file; the copy's path fixes the extension id across relaunches. */
-export function snapshotExtension(): { dir: string; remove(): void } {
-  if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
+/**
+ * Copies the built extension once per test file; the copy's path fixes the extension id across relaunches.
+ * Someone else's `wxt build` may be rewriting .output at this moment: wait for a complete build (manifest and
+ * the pages and worker it names) and check the copy, retrying a few times.
+ */
+export async function snapshotExtension(): Promise<{ dir: string; remove(): void }> {
+  const complete = (dir: string) => {
+    try {
+      const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as {
+        background?: { service_worker?: string };
+      };
+      const needed = [manifest.background?.service_worker ?? "background.js", "options.html", "popup.html"];
+      return needed.every((file) => existsSync(join(dir, file)));
+    } catch {
+      return false;
+    }
+  };
+  for (let attempt = 1; ; attempt++) {
+    await waitFor(
+      () => complete(EXTENSION_DIR),
+      30_000,
+      () => `No built extension in ${EXTENSION_DIR}: run \`npx wxt build\` first`,
+    );
+    const parent = mkdtempSync(join(tmpdir(), "kefu-ext-"));
+    const dir = join(parent, "chrome-mv3");
+    try {
+      cpSync(EXTENSION_DIR, dir, { recursive: true });
+    } catch {}
+    if (complete(dir)) return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+    rmSync(parent, { recursive: true, force: true });
+    if (attempt >= 5) throw new Error(`could not copy a complete build from ${EXTENSION_DIR}`);
   }
-  const parent = mkdtempSync(join(tmpdir(), "kefu-ext-"));
-  const dir = join(parent, "chrome-mv3");
-  cpSync(EXTENSION_DIR, dir, { recursive: true });
-  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
 }
 
 export interface Profile {
