@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoTeam } from "../../scripts/seed-demo.mjs";
 import type { SettingsResponse } from "../../shared/api.ts";
 import { startDemoServer } from "../demo/server.mjs";
-import { type ExtensionBrowser, launchExtension, OUTPUT_DIR, type RunningWorker, startWorker } from "./harness.ts";
+import { OUTPUT_DIR, type RunningWorker, startWorker } from "./harness.ts";
 import { api } from "./helpers/api.ts";
 import { launchProfile, newUserDataDir, type Profile, snapshotExtension } from "./helpers/profile.ts";
 import { connectInOptions } from "./helpers/ui.ts";
@@ -19,7 +19,10 @@ import { connectInOptions } from "./helpers/ui.ts";
 const NOW = "2026-11-23T08:00:00.000Z";
 const REVIEW_COUNT = 18;
 
-let browser: ExtensionBrowser;
+// A copy of the built extension: another helper's `wxt build` may rewrite .output while this file runs.
+let browserExtension: Awaited<ReturnType<typeof snapshotExtension>>;
+let browserDataDir: string;
+let browser: Profile;
 let demo: { url: string; close(): Promise<void> | void };
 let page: Page;
 const dialogs: string[] = [];
@@ -28,24 +31,32 @@ const pageErrors: string[] = [];
 const panel = (id: string): Locator => page.locator(`[data-kefu="review-panel"][data-review-id="${id}"]`);
 const replyBox = (id: string): Locator => page.locator(`.rate-item[data-rate-id="${id}"] textarea.rate-reply-input`);
 
-beforeAll(async () => {
-  mkdirSync(OUTPUT_DIR, { recursive: true });
-  [demo, browser] = await Promise.all([startDemoServer({ port: 0 }), launchExtension()]);
-  page = await browser.context.newPage();
-  page.on("dialog", (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  await page.goto(new URL(`/taobao/comment-manage/list/?now=${NOW}`, demo.url).href);
-  await page.locator(".rate-item[data-rate-id]").first().waitFor();
-}, 60_000);
-
-afterAll(async () => {
-  await Promise.allSettled([browser?.close(), demo?.close()]);
-});
-
 describe("review drafts on the demo 评价管理 page", () => {
+  beforeAll(async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    browserExtension = await snapshotExtension();
+    browserDataDir = newUserDataDir();
+    [demo, browser] = await Promise.all([
+      startDemoServer({ port: 0 }),
+      launchProfile({ extensionDir: browserExtension.dir, userDataDir: browserDataDir }),
+    ]);
+    await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: new URL(demo.url).origin });
+    page = await browser.context.newPage();
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(new URL(`/taobao/comment-manage/list/?now=${NOW}`, demo.url).href);
+    await page.locator(".rate-item[data-rate-id]").first().waitFor();
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.allSettled([browser?.close(), demo?.close()]);
+    browserExtension?.remove();
+    if (browserDataDir) rmSync(browserDataDir, { recursive: true, force: true });
+  });
+
   it("shows one analysed panel with a draft next to every review's reply box", async () => {
     await expect.poll(() => page.locator('[data-kefu="review-panel"]').count(), { timeout: 15_000 }).toBe(REVIEW_COUNT);
     await expect
@@ -177,6 +188,12 @@ describe("review drafts on the demo 评价管理 page", () => {
     expect(text).toContain("<b>快递太慢了<img>");
     expect(await page.locator("kefu-review-bar :is(img, b, svg), kefu-review-panel :is(img, svg)").count()).toBe(0);
     expect(dialogs).toEqual([]);
+    // The tally copies as plain text for the daily report.
+    await page.locator('[data-kefu="review-tally-copy"]').click();
+    await expect.poll(() => page.locator('[data-kefu="review-bar-status"]').textContent()).toContain("统计已复制");
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied.split("\n")[0]).toContain(`共 ${REVIEW_COUNT + 1} 条`);
+    expect(copied).toContain(`物流：负面 ${negativeShipping}`);
   });
 
   it("keeps page CSS out of the panels and leaves a screenshot", async () => {
@@ -196,13 +213,13 @@ describe("review drafts on the demo 评价管理 page", () => {
 describe("review drafts with a connected team", () => {
   let worker: RunningWorker;
   let teamDemo: { url: string; close(): Promise<void> | void };
-  let extension: ReturnType<typeof snapshotExtension>;
+  let extension: Awaited<ReturnType<typeof snapshotExtension>>;
   let userDataDir: string;
   let profile: Profile;
   const OPENING = "{店铺}的小伙伴已经看到您的好评啦！";
 
   beforeAll(async () => {
-    extension = snapshotExtension();
+    extension = await snapshotExtension();
     userDataDir = newUserDataDir();
     [worker, teamDemo, profile] = await Promise.all([
       startWorker(),

@@ -10,7 +10,7 @@ import type { ReviewTally } from "../../../shared/reviews/index.ts";
 import type { askBackground } from "../../messaging/protocol.ts";
 import { findReviews, panelParentOf, replyBoxOf } from "./extract.ts";
 import { fillReplyBox, replyBoxText, replyBoxUsable } from "./fill.ts";
-import { PANEL_CSS, PageBar, type PanelState, ReviewPanel } from "./ui.tsx";
+import { PANEL_CSS, PageBar, type PanelState, ReviewPanel, tallyText } from "./ui.tsx";
 
 const HOST_TAG = "kefu-review-panel";
 const BAR_TAG = "kefu-review-bar";
@@ -307,6 +307,7 @@ export class ReviewDraftsPage {
         onToggleFill: (on) => this.setBar({ fillEmpty: on }),
         onDraftAll: () => void this.draftAll(),
         onTally: () => void this.toggleTally(),
+        onCopyTally: () => void this.copyTally(),
       }),
       this.bar.mount,
     );
@@ -330,6 +331,17 @@ export class ReviewDraftsPage {
     if (kept > 0) parts.push(`保留 ${kept} 条已修改`);
     if (this.barState.fillEmpty) parts.push(`填入 ${filled} 个空回复框`);
     this.setBar({ busy: false, status: `${parts.join("，")}（均未提交）` });
+  }
+
+  private async copyTally(): Promise<void> {
+    const tally = this.barState.tally;
+    if (!tally) return;
+    try {
+      await navigator.clipboard.writeText(tallyText(tally, this.options.topicLabels));
+      this.setBar({ status: "统计已复制 copied" });
+    } catch {
+      this.setBar({ status: "复制失败，请手动选择表格复制 copy failed" });
+    }
   }
 
   async toggleTally(): Promise<void> {

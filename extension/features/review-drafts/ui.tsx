@@ -174,18 +174,41 @@ export interface BarProps {
   onToggleFill(on: boolean): void;
   onDraftAll(): void;
   onTally(): void;
+  onCopyTally(): void;
 }
 
-function TallyTable(props: { tally: ReviewTally; topicLabels: Record<string, string> }) {
-  const rows = Object.entries(props.tally.topics)
+/** Topics with any mention, most complaints first. */
+function tallyRows(tally: ReviewTally) {
+  return Object.entries(tally.topics)
     .map(([id, t]) => ({ id, ...t, total: t.positive + t.neutral + t.negative }))
     .filter((row) => row.total > 0)
     .sort((a, b) => b.negative - a.negative || b.total - a.total);
-  const s = props.tally.sentiment;
+}
+
+function tallySummary(tally: ReviewTally): string {
+  const s = tally.sentiment;
+  return `共 ${tally.total} 条：好评 ${s.positive} · 中评 ${s.neutral} · 差评 ${s.negative}（按内容判断）`;
+}
+
+/** The tally as plain text for the daily report (评价问题分类), one line per topic. */
+export function tallyText(tally: ReviewTally, topicLabels: Record<string, string>): string {
+  const lines = tallyRows(tally).map((row) => {
+    const example = row.examples[0];
+    const quote = example ? `；例：${example.evidence}` : "";
+    return `${topicLabels[row.id] ?? row.id}：负面 ${row.negative}，中性 ${row.neutral}，正面 ${row.positive}${quote}`;
+  });
+  return [tallySummary(tally), ...lines].join("\n");
+}
+
+function TallyTable(props: { tally: ReviewTally; topicLabels: Record<string, string>; onCopy(): void }) {
+  const rows = tallyRows(props.tally);
   return (
     <div data-kefu="review-tally">
-      <div>
-        共 {props.tally.total} 条：好评 {s.positive} · 中评 {s.neutral} · 差评 {s.negative}（按内容判断）
+      <div class="row" style={{ marginTop: 0 }}>
+        {tallySummary(props.tally)}
+        <button type="button" data-kefu="review-tally-copy" onClick={props.onCopy}>
+          复制统计 Copy
+        </button>
       </div>
       {rows.length === 0 ? (
         <div>没有识别到话题 no topics found</div>
@@ -265,7 +288,9 @@ export function PageBar(props: BarProps) {
           {problem}
         </div>
       ))}
-      {props.tallyOpen && props.tally ? <TallyTable tally={props.tally} topicLabels={props.topicLabels} /> : null}
+      {props.tallyOpen && props.tally ? (
+        <TallyTable tally={props.tally} topicLabels={props.topicLabels} onCopy={props.onCopyTally} />
+      ) : null}
     </div>
   );
 }
