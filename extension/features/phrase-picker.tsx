@@ -301,7 +301,9 @@ export const phrasePicker: Feature = {
           if (state.hits.length === 0) return;
           const step = event.key === "ArrowDown" ? 1 : -1;
           session.state = { ...state, selected: (state.selected + step + state.hits.length) % state.hits.length };
-          return draw();
+          draw();
+          ui?.mount.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: "nearest" });
+          return;
         }
         if ((event.key === "Enter" || event.key === "Tab") && !event.shiftKey && state.hits.length > 0) {
           consume();

@@ -106,7 +106,7 @@ function stats(values: number[]) {
 }
 
 export async function run(): Promise<Record<string, unknown>> {
-  const extension = snapshotExtension();
+  const extension = await snapshotExtension();
   const userDataDir = mkdtempSync(join(tmpdir(), "kefu-bench-picker-"));
   const [worker, demo] = await Promise.all([startWorker(), startDemoServer({ port: 0 })]);
   let profile: Awaited<ReturnType<typeof launchProfile>> | undefined;

@@ -31,7 +31,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(OUTPUT_DIR, { recursive: true });
-  extension = snapshotExtension();
+  extension = await snapshotExtension();
   userDataDir = newUserDataDir();
   [worker, demo, profile] = await Promise.all([
     startWorker(),
@@ -191,8 +191,9 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     await page.keyboard.type("/hy");
     await expect.poll(() => items().first().getAttribute("data-code")).toBe("hy");
     await page.keyboard.press("Enter");
+    await picker().waitFor({ state: "hidden" });
+    await expect.poll(() => box.text()).toContain("欢迎来到演示旗舰店");
     const inserted = await box.text();
-    expect(inserted).toContain("欢迎来到演示旗舰店");
     expect(inserted).toContain("我是客服小王");
     await page.keyboard.press("Enter");
     await expect
@@ -307,6 +308,28 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     expect(text).not.toContain("{");
   });
 
+  it("inserts with a mouse click into the iframe's box too; arrows move the selection", async () => {
+    const box = BOXES[3] as Box;
+    await clear(box);
+    await page.keyboard.type("/h");
+    await expect.poll(() => items().count()).toBeGreaterThan(2);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowUp");
+    expect(await items().nth(1).getAttribute("aria-selected")).toBe("true");
+    const code = await items().nth(2).getAttribute("data-code");
+    await items().nth(2).click();
+    await picker().waitFor({ state: "hidden" });
+    const phrase = await findByCode(worker.url, team.adminToken, code ?? "");
+    const text = await box.text();
+    expect(text).not.toContain("{");
+    expect(text).not.toBe("");
+    // The script's fixed text (between placeholders) is all there.
+    for (const piece of (phrase?.content ?? "").split(/\{[^}]*\}/).filter((p) => p.length > 3)) {
+      expect(text).toContain(piece);
+    }
+  });
+
   it("opens with the hotkey (Alt+K) at the caret, without a '/'", async () => {
     await clear(textarea);
     await page.keyboard.type("好的 ");
@@ -325,7 +348,7 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     const options = await profile.open("options.html");
     await ask(options, "sync.now");
     const usage = await api<{ counts: Record<string, number> }>(worker.url, team.adminToken, "GET", "/v1/usage");
-    // Four boxes + the hotkey insert.
+    // Four boxes + the hotkey insert (the "/h" click above picked another phrase).
     expect(usage.counts[cf?.id ?? ""]).toBe(5);
     const row = options.getByTestId(`usage-top-${cf?.id}`);
     await options.getByTestId("usage-load").click();

@@ -7,6 +7,8 @@ const CARD = `
 <div id="order-card" data-order-id="4012873365518293744">
   <div><div class="oc-title">南极人加绒连帽卫衣</div><div class="oc-sku">颜色分类：黑色;尺码：L</div></div>
   <div><div class="oc-title">&lt;img src=x onerror=alert(1)&gt;袜子</div><div class="oc-sku">白色</div></div>
+  <div class="oc-row"><span class="oc-order-id">订单号 4012873365518293744</span></div>
+  <div class="oc-row"><span class="oc-label">实付</span><span>¥129.00</span></div>
   <div class="oc-row"><span>收货人</span><span class="oc-receiver">赵磊 15921873406</span></div>
   <div class="oc-row"><span>地址</span><span class="oc-address">浙江省 杭州市 余杭区 五常街道</span></div>
 </div>`;
@@ -22,6 +24,7 @@ describe("readChatVariables", () => {
       收货人: "赵磊",
       手机: "15921873406",
       收货地址: "浙江省 杭州市 余杭区 五常街道",
+      付款金额: "129.00",
     });
   });
 

@@ -2,7 +2,8 @@
  * "The order in view" on chat pages, for script variables. The order-page site profiles (shared/profiles) cover
  * order lists, not chat side panels, so chat pages get a small selector map here: plain data, one entry per chat
  * layout, matched by URL. Each field is a CSS selector (text of the first match, or of all matches joined for list
- * fields) with an optional attribute and a regular expression whose first group is the value.
+ * fields) with an optional attribute and a regular expression whose first group is the value; a single-value field
+ * takes the first match that yields one (so a pattern can pick the row labelled 实付 among the card's rows).
  */
 import type { VariableValues } from "../../../shared/templates/variables.ts";
 
@@ -37,20 +38,21 @@ export const CHAT_ORDER_PROFILES: readonly ChatOrderProfile[] = [
       收货人: { selector: "#order-card .oc-receiver", pattern: "^(\\S+)" },
       手机: { selector: "#order-card .oc-receiver", pattern: "\\s(\\S+)$" },
       收货地址: { selector: "#order-card .oc-address" },
+      付款金额: { selector: "#order-card .oc-row", pattern: "^实付\\s*[¥￥]?\\s*([\\d.]+)" },
     },
   },
 ];
 
 function readField(doc: Document, field: ChatField): string | undefined {
-  const nodes = field.all ? [...doc.querySelectorAll(field.selector)] : [doc.querySelector(field.selector)];
   const pattern = field.pattern ? new RegExp(field.pattern) : undefined;
   const values: string[] = [];
-  for (const node of nodes) {
-    if (!node) continue;
+  for (const node of doc.querySelectorAll(field.selector)) {
     let text = (field.attr ? node.getAttribute(field.attr) : node.textContent) ?? "";
     text = text.replace(/\s+/g, " ").trim();
     if (pattern) text = pattern.exec(text)?.[1]?.trim() ?? "";
-    if (text) values.push(text);
+    if (!text) continue;
+    values.push(text);
+    if (!field.all) break; // the first match that yields a value (e.g. the row labelled 实付)
   }
   return values.length > 0 ? values.join("、") : undefined;
 }
