@@ -153,6 +153,20 @@ describe("order overlay on the demo back office", () => {
           .map((b) => b.dataset.kefuOrderId),
       );
       expect(misplaced).toEqual([]);
+      // The page's CSS does not reach into the badges (shadow roots) nor move their hosts.
+      if (platform === "taobao") {
+        await page.addStyleTag({
+          content:
+            "button, span { background: rgb(0, 255, 0) !important; display: block !important; color: rgb(255, 0, 0) }",
+        });
+        const look = await page.evaluate(() => {
+          const host = document.querySelector<HTMLElement>("[data-kefu-badge]");
+          const button = host?.shadowRoot?.querySelector("button");
+          return button && host ? [getComputedStyle(button).backgroundColor, getComputedStyle(host).display] : [];
+        });
+        expect(look[0]).not.toBe("rgb(0, 255, 0)");
+        expect(look[1]).toBe("inline-block");
+      }
       const summary = page.locator('[data-kefu="order-summary"]');
       const flagged = Object.keys(expectedFor(first)).length;
       await expect.poll(() => summary.getAttribute("data-need-action")).toBe(String(flagged));

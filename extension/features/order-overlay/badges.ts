@@ -47,8 +47,9 @@ export function createBadge(orderId: string, onOpen: (host: HTMLElement) => void
   const host = document.createElement("span");
   host.setAttribute(BADGE_ATTR, "");
   host.dataset.kefuOrderId = orderId;
-  // Inline: beats the page's own `span { … }` rules on the host element itself.
-  host.style.cssText = "all: initial; display: inline-block; vertical-align: middle; margin: 0 6px;";
+  // Inline and !important: beats even the page's `span { … !important }` rules on the host element itself.
+  host.style.cssText =
+    "all: initial !important; display: inline-block !important; vertical-align: middle !important; margin: 0 6px !important;";
   const root = host.attachShadow({ mode: "open" });
   const shared = sharedSheet();
   if (shared) root.adoptedStyleSheets = [shared];
