@@ -66,7 +66,10 @@ function createHost(doc: Document, name: string) {
 export const phrasePicker: Feature = {
   id: "phrase-picker",
   start(ctx) {
-    const library = createPickerLibrary();
+    // Ends with the content script, or with this frame's page (its listeners on an outer window must go with it).
+    const lifetime = new AbortController();
+    const signal = lifetime.signal;
+    const library = createPickerLibrary(signal);
     const outer = hostWindow(window).win;
     const outerDoc = outer.document;
     let ui: ReturnType<typeof createHost> | undefined;
@@ -365,9 +368,6 @@ export const phrasePicker: Feature = {
       );
     }
 
-    // Ends with the content script, or with this frame's page (its listeners on an outer window must go with it).
-    const lifetime = new AbortController();
-    const signal = lifetime.signal;
     const options = { capture: true, signal };
     window.addEventListener("keydown", onKeyDown, options);
     window.addEventListener("input", onInput, options);

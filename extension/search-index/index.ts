@@ -25,7 +25,7 @@ import { readStamp, readView } from "../store/edits.ts";
 import { connectionItem, libraryItem, outboxItem } from "../store/state.ts";
 import type { PhraseView } from "../store/view.ts";
 import type { PickerUsageRow } from "./messages.ts";
-import { DEFAULT_PICKER_HOTKEY, indexStamp, normalizeHotkey } from "./stamp.ts";
+import { DEFAULT_PICKER_HOTKEY, HOTKEY_STORAGE_KEY, indexStamp, normalizeHotkey } from "./stamp.ts";
 
 export type PickerRequestType =
   | "picker.data"
@@ -37,7 +37,7 @@ export type PickerRequestType =
 
 const KEYS_KEY = "local:kefu.searchKeys";
 const RECENT_KEY = "local:kefu.pickerUsage";
-const HOTKEY_KEY = "local:kefu.pickerHotkey";
+const HOTKEY_KEY = `local:${HOTKEY_STORAGE_KEY}` as const;
 /** Recent-use entries kept for ranking (oldest dropped first). */
 const MAX_RECENT = 2000;
 
@@ -186,18 +186,12 @@ export function watchLibraryForKeys(): void {
 export function createPickerHandlers(): Pick<Handlers, PickerRequestType> {
   return {
     "picker.data": async ({ have }) => {
-      const [index, usage, context, hotkey] = await Promise.all([
-        currentIndex(),
-        recentUsage(),
-        teamContext(),
-        storage.getItem<string>(HOTKEY_KEY),
-      ]);
+      const [index, usage, context] = await Promise.all([currentIndex(), recentUsage(), teamContext()]);
       const answer = {
         stamp: index.stamp,
         usage,
         shopName: context.shopName,
         agentName: context.agentName,
-        hotkey: hotkey ?? DEFAULT_PICKER_HOTKEY,
       };
       return have === index.stamp ? answer : { ...answer, data: index.data };
     },

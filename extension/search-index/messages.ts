@@ -23,8 +23,6 @@ export interface PickerRequests {
       usage: Record<string, PhraseUsage>;
       shopName: string;
       agentName: string;
-      /** Picker hotkey, e.g. "Alt+K". */
-      hotkey: string;
     };
   };
   /** Service-language lint of a text with the team's word lists (the lint runs here to keep the page script small). */
@@ -32,7 +30,7 @@ export interface PickerRequests {
   /** The picker inserted a phrase: remembers it for ranking (the team count goes through usage.record). */
   "picker.used": { request: { id: string }; response: { ok: true } };
   "picker.hotkey.get": { request: Record<string, never>; response: { hotkey: string } };
-  /** Sets the picker hotkey ("Alt+K", "Ctrl+Shift+Space"…); refused with the reason when it is not a valid combo. */
+  /** Sets the picker hotkey (stored in storage.local, which content scripts read and watch directly) ("Alt+K", "Ctrl+Shift+Space"…); refused with the reason when it is not a valid combo. */
   "picker.hotkey.set": { request: { hotkey: string }; response: { hotkey: string } };
   /** Team-wide usage (GET /v1/usage) joined with the library: every live phrase with its count, most used first. */
   "usage.team": { request: Record<string, never>; response: { rows: PickerUsageRow[]; fetchedAt: number } };

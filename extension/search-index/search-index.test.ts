@@ -51,7 +51,7 @@ describe("picker.data", () => {
   it("sends the index with pinyin keys once, then only the stamp while the library is unchanged", async () => {
     const first = await picker["picker.data"]({});
     expect(first.data?.phrases.map((p) => p.code).sort()).toEqual(["cf", "hy"]);
-    expect(first).toMatchObject({ shopName: "小美的店", agentName: "店长", hotkey: "Alt+K" });
+    expect(first).toMatchObject({ shopName: "小美的店", agentName: "店长" });
     const index = createSearchIndexFromData(first.data as NonNullable<typeof first.data>);
     expect(index.search("huany")[0]?.phrase.code).toBe("hy");
     expect(index.search("cuif")[0]?.phrase.code).toBe("cf");
@@ -95,6 +95,24 @@ describe("picker.lint and hotkey", () => {
     expect(enabled).toBe(true);
     expect(findings.map((f) => f.text)).toContain("我不知道");
     expect((await picker["picker.lint"]({ text: "好的，我马上帮您确认" })).findings).toEqual([]);
+  });
+
+  it("uses the team's lint section and names (shop, agent display name) from the team settings", async () => {
+    const library = await libraryItem.getValue();
+    const settings = {
+      shopName: "南极旗舰店",
+      agents: { agentAdmin: "店长阿美" },
+      orderRules: {},
+      lint: { bannedPhrases: [{ text: "亲你自己看", suggestion: "我帮您查一下" }] },
+      reviewTemplates: {},
+      siteProfiles: {},
+    };
+    await libraryItem.setValue({ ...library, settings });
+    const { findings } = await picker["picker.lint"]({ text: "亲你自己看吧" });
+    expect(findings).toMatchObject([{ rule: "banned", text: "亲你自己看", suggestion: "我帮您查一下" }]);
+    expect(await picker["picker.data"]({})).toMatchObject({ shopName: "南极旗舰店", agentName: "店长阿美" });
+    await libraryItem.setValue({ ...library, settings: { ...settings, lint: { enabled: false } } });
+    expect(await picker["picker.lint"]({ text: "我不知道" })).toEqual({ findings: [], enabled: false });
   });
 
   it("stores a normalised hotkey and refuses one without a modifier", async () => {

@@ -6,6 +6,8 @@ export function indexStamp(stamp: { rev: number; outboxSeq: number }): string {
 }
 
 export const DEFAULT_PICKER_HOTKEY = "Alt+K";
+/** chrome.storage.local key of the picker hotkey (content scripts read and watch it; no message needed). */
+export const HOTKEY_STORAGE_KEY = "kefu.pickerHotkey";
 
 const MODIFIERS = ["Ctrl", "Alt", "Shift", "Meta"] as const;
 

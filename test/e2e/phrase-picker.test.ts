@@ -342,6 +342,29 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     expect(await textarea.text()).toMatch(/^好的 .+您好，看到您拍下的/);
   });
 
+  it("takes another hotkey set in the options page", async () => {
+    const options = await profile.open("options.html");
+    await options.getByTestId("picker-hotkey").fill("ctrl+shift+y");
+    await options.getByTestId("picker-hotkey-save").click();
+    await expect.poll(() => options.getByTestId("picker-hotkey").inputValue()).toBe("Ctrl+Shift+Y");
+    await options.getByTestId("picker-hotkey").fill("y");
+    await options.getByTestId("picker-hotkey-save").click();
+    await expect.poll(() => options.getByTestId("picker-hotkey-note").textContent()).toContain("修饰键");
+    await options.close();
+    // Open pages follow the change without a reload.
+    await page.bringToFront();
+    await clear(textarea);
+    await page.keyboard.press("Alt+K");
+    await page.waitForTimeout(300);
+    expect(await picker().count()).toBe(0);
+    await page.keyboard.press("Control+Shift+Y");
+    await picker().waitFor();
+    await page.keyboard.press("Escape");
+    await picker().waitFor({ state: "hidden" });
+    // Alt+K typed nothing into the box either.
+    expect(await textarea.text()).toBe("");
+  });
+
   it("records usage: the Worker has the team counts after a sync, the options page lists them", async () => {
     const cf = await findByCode(worker.url, team.adminToken, "cf");
     expect(cf).toBeDefined();

@@ -2,10 +2,12 @@
  * The picker's copy of the search index in the page: asked from the background once per page and again only when
  * the store's change marker (library.stamp) moves, e.g. after a sync or an edit in the options page.
  */
+
+import { browser } from "wxt/browser";
 import { createSearchIndexFromData, type SearchIndex } from "../../../shared/search/index.ts";
 import type { PhraseUsage } from "../../../shared/search/types.ts";
 import { askBackground } from "../../messaging/protocol.ts";
-import { DEFAULT_PICKER_HOTKEY, indexStamp } from "../../search-index/stamp.ts";
+import { DEFAULT_PICKER_HOTKEY, HOTKEY_STORAGE_KEY, indexStamp } from "../../search-index/stamp.ts";
 
 /** How long a stamp check is trusted before the next open asks again. */
 const STAMP_TTL_MS = 1500;
@@ -21,7 +23,23 @@ export interface PickerLibrary {
   noteUse(id: string): void;
 }
 
-export function createPickerLibrary(): PickerLibrary {
+/** The hotkey comes straight from storage.local and follows changes made in the options page without a reload. */
+function watchHotkey(lib: PickerLibrary, signal: AbortSignal) {
+  const apply = (value: unknown) => {
+    lib.hotkey = typeof value === "string" && value ? value : DEFAULT_PICKER_HOTKEY;
+  };
+  browser.storage.local.get(HOTKEY_STORAGE_KEY).then(
+    (items) => apply(items[HOTKEY_STORAGE_KEY]),
+    () => {},
+  );
+  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === "local" && HOTKEY_STORAGE_KEY in changes) apply(changes[HOTKEY_STORAGE_KEY]?.newValue);
+  };
+  browser.storage.onChanged.addListener(onChanged);
+  signal.addEventListener("abort", () => browser.storage.onChanged.removeListener(onChanged));
+}
+
+export function createPickerLibrary(signal: AbortSignal): PickerLibrary {
   let stamp: string | undefined;
   let checkedAt = 0;
   let pending: Promise<SearchIndex> | undefined;
@@ -46,7 +64,6 @@ export function createPickerLibrary(): PickerLibrary {
           stamp = answer.stamp;
           lib.shopName = answer.shopName;
           lib.agentName = answer.agentName;
-          lib.hotkey = answer.hotkey || DEFAULT_PICKER_HOTKEY;
           checkedAt = Date.now();
           return lib.index;
         } finally {
@@ -61,5 +78,6 @@ export function createPickerLibrary(): PickerLibrary {
       lib.index?.setUsage(id, entry);
     },
   };
+  watchHotkey(lib, signal);
   return lib;
 }

@@ -98,7 +98,7 @@ export function UsagePanel() {
         <div class="row" style={{ alignItems: "flex-start", gap: "24px" }}>
           <div>
             <h3>最常用 · Most used</h3>
-            <UsageTable rows={rows.slice(0, SHOWN)} testPrefix="usage-top" />
+            <UsageTable rows={rows.filter((row) => row.count > 0).slice(0, SHOWN)} testPrefix="usage-top" />
           </div>
           <div>
             <h3>最少用 · Least used</h3>
