@@ -10,6 +10,8 @@
  * - `first_open_ms`: the first "/h" on a fresh page, background already warm: picker.data (≈4 MB index message) +
  *   createSearchIndex in the page + render. `cold_first_open_ms`: the same on the first page after the sync (the
  *   background builds pinyin keys for 10,000 phrases if it has not yet).
+ * - `picker_data_message`: the index message alone, timed in an extension page: the full index (what a page gets
+ *   once) and the answer when the page already holds the current stamp.
  * Needs `npx wxt build` first.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -20,7 +22,7 @@ import type { CreateTeamResponse } from "../../shared/api.ts";
 import { startDemoServer } from "../demo/server.mjs";
 import { startWorker } from "../e2e/harness.ts";
 import { api } from "../e2e/helpers/api.ts";
-import { ask, launchProfile, snapshotExtension } from "../e2e/helpers/profile.ts";
+import { ask, type ExtensionGlobals, launchProfile, snapshotExtension } from "../e2e/helpers/profile.ts";
 import { generatePhrases, generateQueries } from "./search.ts";
 
 const PHRASES = 10_000;
@@ -147,8 +149,29 @@ export async function run(): Promise<Record<string, unknown>> {
       await page.keyboard.press("Control+A");
       await page.keyboard.press("Backspace");
     }
+    // The index message alone, timed inside the extension page (no test-tool serialisation): full vs "have" stamp.
+    const messageMs = await options.evaluate(async () => {
+      const { runtime } = (globalThis as unknown as ExtensionGlobals).chrome;
+      const time = async (payload: unknown) => {
+        const started = performance.now();
+        const reply = (await runtime.sendMessage({ kefu: "picker.data", payload })) as {
+          ok: boolean;
+          value?: { stamp: string; data?: { phrases: unknown[] } };
+        };
+        if (!reply?.ok || !reply.value) throw new Error("picker.data failed");
+        return {
+          ms: Math.round(performance.now() - started),
+          stamp: reply.value.stamp,
+          size: reply.value.data ? JSON.stringify(reply.value.data).length : 0,
+        };
+      };
+      const full = await time({});
+      const unchanged = await time({ have: full.stamp });
+      return { full_ms: full.ms, full_json_kb: Math.round(full.size / 1024), unchanged_ms: unchanged.ms };
+    });
     await options.close();
     return {
+      picker_data_message: messageMs,
       phrases: PHRASES,
       queries: queries.length,
       cold_first_open_ms: coldFirstOpen,
