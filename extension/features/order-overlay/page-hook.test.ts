@@ -52,6 +52,43 @@ describe("page JSON hook", () => {
     ]);
   });
 
+  it("forwards XMLHttpRequest JSON (text and json response types) the same way", async () => {
+    class FakeXhr {
+      responseType = "";
+      responseText = "";
+      response: unknown = null;
+      responseURL = "";
+      private listeners: (() => void)[] = [];
+      open(_method: string, _url: string) {}
+      send() {
+        this.responseText = this.responseType === "" ? '{"result":{"orderList":[]}}' : "";
+        this.response = this.responseType === "json" ? { data: { list: [] } } : this.responseText;
+        for (const fn of this.listeners) fn();
+      }
+      addEventListener(_type: string, fn: () => void) {
+        this.listeners.push(fn);
+      }
+    }
+    const { win, posted, send } = fakeWindow();
+    Object.assign(win, { XMLHttpRequest: FakeXhr });
+    installJsonHook(win as unknown as Window & typeof globalThis);
+    send({ kefu: CONFIG_MESSAGE, urlIncludes: ["/api/"] });
+    const text = new FakeXhr();
+    text.open("GET", "/api/jd/orders?page=1");
+    text.send();
+    const json = new FakeXhr();
+    json.responseType = "json";
+    json.open("GET", "/api/douyin/orders");
+    json.send();
+    const other = new FakeXhr();
+    other.open("GET", "/static/app.json");
+    other.send();
+    expect(posted.map((p) => p.message)).toEqual([
+      { kefu: JSON_MESSAGE, url: "http://127.0.0.1:8790/api/jd/orders?page=1", text: '{"result":{"orderList":[]}}' },
+      { kefu: JSON_MESSAGE, url: "http://127.0.0.1:8790/api/douyin/orders", text: '{"data":{"list":[]}}' },
+    ]);
+  });
+
   it("installs once", async () => {
     const { win, posted, send } = fakeWindow();
     installJsonHook(win as unknown as Window & typeof globalThis);
