@@ -22,8 +22,8 @@ import { askBackground } from "../messaging/protocol.ts";
 import { hotkeyOf } from "../search-index/stamp.ts";
 import type { Feature } from "./feature.ts";
 import { boxRect, caretBox, hostWindow } from "./phrase-picker/caret.ts";
-import { readChatVariables } from "./phrase-picker/chat-order.ts";
 import { createPickerLibrary } from "./phrase-picker/library.ts";
+import { orderVariables } from "./phrase-picker/order-in-view.ts";
 import { type FormField, PANEL_CSS, Panel, type PanelState } from "./phrase-picker/panel.tsx";
 import { findTrigger } from "./phrase-picker/trigger.ts";
 
@@ -44,6 +44,11 @@ interface Session {
 }
 
 /** A shadow-root host in the outer same-origin page; page CSS stays out. */
+/** Today in the shops' time zone (UTC+8), as {日期} shows it. */
+function chinaToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
 function listState(query: string, hits: PhraseWithKeys[], note?: string): PanelState {
   return note === undefined
     ? { view: "list", query, hits, selected: 0 }
@@ -181,10 +186,11 @@ export const phrasePicker: Feature = {
     }
 
     /** Values for variables: the order in view (outer page), shop and agent from settings. */
-    function variables(): Record<string, string> {
-      const values: Record<string, string> = { ...readChatVariables(outerDoc, outer.location.href) };
+    async function variables(box: EditableBox): Promise<Record<string, string>> {
+      const values: Record<string, string> = { ...(await orderVariables(outerDoc, outer.location.href, box)) };
       if (library.shopName) values.店铺 = library.shopName;
       if (library.agentName) values.客服 = library.agentName;
+      values.日期 ??= chinaToday();
       return values;
     }
 
@@ -194,7 +200,8 @@ export const phrasePicker: Feature = {
       const phrase = current.state.hits[i];
       if (!phrase) return;
       const parsed = parseTemplate(phrase.content);
-      const values = variables();
+      const values = await variables(current.box);
+      if (session !== current) return;
       const { missing } = renderTemplate(parsed, values, {});
       const fields: FormField[] = parsed.fills.map((field) =>
         field.kind === "choice"

@@ -342,6 +342,33 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     expect(await textarea.text()).toMatch(/^好的 .+您好，看到您拍下的/);
   });
 
+  it("fills variables from the order on an order detail page (site profile extraction)", async () => {
+    const orderId = await page.locator("#order-card").getAttribute("data-order-id");
+    const detail = await profile.context.newPage();
+    await detail.goto(new URL(`/taobao/trade-platform/tp/detail/?bizOrderId=${orderId}&now=${NOW}`, demo.url).href);
+    await detail.locator(".order-info .order-id").waitFor();
+    const buyer = (await detail.locator(".buyer-nick").first().textContent())?.trim() ?? "";
+    const address = (await detail.locator(".receiver-address").first().textContent())?.trim() ?? "";
+    // A reply / memo box on the page (the demo detail page has none of its own).
+    await detail.evaluate(() => {
+      const box = document.createElement("textarea");
+      box.id = "e2e-reply";
+      document.body.prepend(box);
+    });
+    await detail.locator("#e2e-reply").click();
+    await detail.keyboard.type("/hd1");
+    await detail.locator('[data-kefu="picker-item"][data-code="hd1"]').waitFor();
+    await detail.keyboard.press("Enter");
+    await detail.locator('[data-kefu="phrase-picker"]').waitFor({ state: "hidden" });
+    const text = await detail.locator("#e2e-reply").inputValue();
+    expect(text).toContain(`${buyer}，跟您核对一下订单${orderId}的收货信息`);
+    expect(address.length).toBeGreaterThan(5);
+    expect(text.replace(/\s+/g, "")).toContain(address.replace(/\s+/g, ""));
+    expect(text).not.toContain("{");
+    await detail.close();
+    await page.bringToFront();
+  });
+
   it("takes another hotkey set in the options page", async () => {
     const options = await profile.open("options.html");
     await options.getByTestId("picker-hotkey").fill("ctrl+shift+y");
@@ -371,7 +398,7 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     const options = await profile.open("options.html");
     await ask(options, "sync.now");
     const usage = await api<{ counts: Record<string, number> }>(worker.url, team.adminToken, "GET", "/v1/usage");
-    // Four boxes + the hotkey insert (the "/h" click above picked another phrase).
+    // Four boxes + the hotkey insert (the "/h" click above picked another phrase; hd1 went to the detail page).
     expect(usage.counts[cf?.id ?? ""]).toBe(5);
     const row = options.getByTestId(`usage-top-${cf?.id}`);
     await options.getByTestId("usage-load").click();
