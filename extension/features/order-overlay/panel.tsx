@@ -107,7 +107,7 @@ function Panel(props: {
       style={{ top: `${top}px`, left: `${left}px` }}
     >
       <header>
-        <span>订单 {panel.orderId} · 审单提示</span>
+        <span>订单 {panel.orderId} · 审单提示 Order checks</span>
         <button type="button" data-kefu-action="close" onClick={props.onClose} aria-label="关闭 Close">
           ×
         </button>
@@ -124,7 +124,13 @@ function Panel(props: {
       </ul>
       <div class="actions">
         {panel.actions.map((action) => (
-          <button type="button" key={action.id} data-kefu-action={action.id} onClick={() => props.onAction(action)}>
+          <button
+            type="button"
+            key={action.id}
+            data-kefu-action={action.id}
+            title={`${action.label} · Copy to clipboard`}
+            onClick={() => props.onAction(action)}
+          >
             {action.label}
           </button>
         ))}
