@@ -131,6 +131,21 @@ export const phrasePicker: Feature = {
     const sameIds = (a: PhraseWithKeys[], b: PhraseWithKeys[]) =>
       a.map((p) => p.id).join() === b.map((p) => p.id).join();
 
+    // A save or sync elsewhere: an open list searches again once the new index is here.
+    library.onChange = () => {
+      const current = session;
+      if (current?.state.view !== "list") return;
+      const query = current.state.query;
+      library.ensure().then(
+        () => {
+          if (session !== current || current.state.view !== "list" || current.state.query !== query) return;
+          current.state = listed(query);
+          draw();
+        },
+        () => {},
+      );
+    };
+
     /** The list for a query; an empty query with nothing used yet explains what to type instead of "no match". */
     function listed(query: string): Extract<PanelState, { view: "list" }> {
       const hits = find(query);

@@ -25,7 +25,7 @@ import { readStamp, readView } from "../store/edits.ts";
 import { connectionItem, libraryItem, outboxItem } from "../store/state.ts";
 import type { PhraseView } from "../store/view.ts";
 import type { PickerUsageRow } from "./messages.ts";
-import { DEFAULT_PICKER_HOTKEY, HOTKEY_STORAGE_KEY, indexStamp, normalizeHotkey } from "./stamp.ts";
+import { DEFAULT_PICKER_HOTKEY, HOTKEY_STORAGE_KEY, indexStamp, normalizeHotkey, type PickerChanged } from "./stamp.ts";
 
 export type PickerRequestType =
   | "picker.data"
@@ -169,6 +169,18 @@ export function forgetBuiltIndex(): void {
   keyCache = undefined;
 }
 
+/** Tells every tab's content scripts (all frames) that the index or the hotkey changed; tabs without one ignore it. */
+async function broadcast(change: PickerChanged["kefuPickerChanged"]): Promise<void> {
+  const message: PickerChanged = { kefuPickerChanged: change };
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id === undefined) continue;
+    // A tab without our content script rejects; nothing to do there.
+    Promise.resolve()
+      .then(() => browser.tabs.sendMessage(tab.id as number, message))
+      .catch(() => {});
+  }
+}
+
 let warmTimer: ReturnType<typeof setTimeout> | undefined;
 /** Re-keys soon after the library or the edit queue changes (save, import, sync), before any page asks. */
 export function watchLibraryForKeys(): void {
@@ -178,7 +190,10 @@ export function watchLibraryForKeys(): void {
     built = undefined;
     clearTimeout(warmTimer);
     warmTimer = setTimeout(() => {
-      currentIndex().catch((err) => console.warn("[kefu] search keys not built", err));
+      currentIndex().then(
+        () => broadcast({}),
+        (err) => console.warn("[kefu] search keys not built", err),
+      );
     }, 400);
   });
 }
@@ -220,6 +235,7 @@ export function createPickerHandlers(): Pick<Handlers, PickerRequestType> {
       if (!normal)
         throw new Error("快捷键需要包含 Ctrl/Alt/Meta 修饰键和一个按键，例如 Alt+K (need a modifier and a key)");
       await storage.setItem(HOTKEY_KEY, normal);
+      await broadcast({ hotkey: normal });
       return { hotkey: normal };
     },
     "usage.team": () => teamUsage(),

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { storage } from "wxt/utils/storage";
 import { createSearchIndexFromData } from "../../shared/search/index.ts";
@@ -115,11 +115,15 @@ describe("picker.lint and hotkey", () => {
     expect(await picker["picker.lint"]({ text: "我不知道" })).toEqual({ findings: [], enabled: false });
   });
 
-  it("stores a normalised hotkey and refuses one without a modifier", async () => {
+  it("stores a normalised hotkey, tells open tabs, and refuses one without a modifier", async () => {
+    const tab = await fakeBrowser.tabs.create({ url: "https://myseller.taobao.com/" });
+    const sent = vi.spyOn(fakeBrowser.tabs, "sendMessage").mockResolvedValue(undefined);
     expect(await picker["picker.hotkey.set"]({ hotkey: "ctrl + shift + space" })).toEqual({
       hotkey: "Ctrl+Shift+Space",
     });
     expect(await picker["picker.hotkey.get"](empty)).toEqual({ hotkey: "Ctrl+Shift+Space" });
+    expect(sent).toHaveBeenCalledWith(tab.id, { kefuPickerChanged: { hotkey: "Ctrl+Shift+Space" } });
+    sent.mockRestore();
     await expect(picker["picker.hotkey.set"]({ hotkey: "k" })).rejects.toThrow(/修饰键/);
     await expect(picker["picker.hotkey.set"]({ hotkey: "Shift+K" })).rejects.toThrow(/修饰键/);
     expect(normalizeHotkey("alt+k")).toBe("Alt+K");

@@ -6,8 +6,20 @@ export function indexStamp(stamp: { rev: number; outboxSeq: number }): string {
 }
 
 export const DEFAULT_PICKER_HOTKEY = "Alt+K";
-/** chrome.storage.local key of the picker hotkey (content scripts read and watch it; no message needed). */
+/** chrome.storage.local key of the picker hotkey (content scripts read it once at start). */
 export const HOTKEY_STORAGE_KEY = "kefu.pickerHotkey";
+
+/**
+ * Background → content scripts (tabs.sendMessage to every tab): the library's index or the hotkey changed. Content
+ * scripts do not watch storage.onChanged, because every library write would then copy megabytes into every frame.
+ */
+export interface PickerChanged {
+  kefuPickerChanged: { hotkey?: string };
+}
+
+export function isPickerChanged(message: unknown): message is PickerChanged {
+  return typeof message === "object" && message !== null && "kefuPickerChanged" in message;
+}
 
 const MODIFIERS = ["Ctrl", "Alt", "Shift", "Meta"] as const;
 

@@ -369,6 +369,43 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     await page.bringToFront();
   });
 
+  it("picks up a phrase the team added after a sync, on the already open page", async () => {
+    await clear(textarea);
+    await page.keyboard.type("/xpdh");
+    await expect.poll(() => page.locator('[data-kefu="picker-empty"]').count()).toBe(1);
+    await page.keyboard.press("Escape");
+    await phraseBatch(worker.url, team.adminToken, {
+      upserts: [
+        {
+          phrase: {
+            id: "e2e-new-arrival",
+            code: "xpdh",
+            title: "新品到货",
+            content: "{买家}您好，您关注的新品已经到货啦～",
+            groupId: "starter-g-order",
+            tags: [],
+            scope: "team",
+          },
+        },
+      ],
+    } as never);
+    const options = await profile.open("options.html");
+    await ask(options, "sync.now");
+    await options.close();
+    await page.bringToFront();
+    await clear(textarea);
+    await page.keyboard.type("/xpdh");
+    await expect.poll(() => items().first().getAttribute("data-code"), { timeout: 10_000 }).toBe("xpdh");
+    await page.keyboard.press("Escape");
+    // Pinyin keys for it were built in the background: the title's initials find it too.
+    await clear(textarea);
+    await page.keyboard.type("/xpdh");
+    await clear(textarea);
+    await page.keyboard.type("/xinpin");
+    await expect.poll(() => items().first().getAttribute("data-code")).toBe("xpdh");
+    await page.keyboard.press("Escape");
+  });
+
   it("takes another hotkey set in the options page", async () => {
     const options = await profile.open("options.html");
     await options.getByTestId("picker-hotkey").fill("ctrl+shift+y");

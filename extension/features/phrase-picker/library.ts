@@ -7,7 +7,7 @@ import { browser } from "wxt/browser";
 import { createSearchIndexFromData, type SearchIndex } from "../../../shared/search/index.ts";
 import type { PhraseUsage } from "../../../shared/search/types.ts";
 import { askBackground } from "../../messaging/protocol.ts";
-import { DEFAULT_PICKER_HOTKEY, HOTKEY_STORAGE_KEY, indexStamp } from "../../search-index/stamp.ts";
+import { DEFAULT_PICKER_HOTKEY, HOTKEY_STORAGE_KEY, indexStamp, isPickerChanged } from "../../search-index/stamp.ts";
 
 /** How long a stamp check is trusted before the next open asks again. */
 const STAMP_TTL_MS = 1500;
@@ -19,24 +19,33 @@ export interface PickerLibrary {
   hotkey: string;
   /** Makes sure the index is current (cheap when it is); resolves with it, or throws with the reason. */
   ensure(): Promise<SearchIndex>;
+  /** Called when the background reports a change (the index is stale now; an open picker should search again). */
+  onChange?: () => void;
   /** Counts one use locally so the phrase ranks higher on this page right away. */
   noteUse(id: string): void;
 }
 
-/** The hotkey comes straight from storage.local and follows changes made in the options page without a reload. */
-function watchHotkey(lib: PickerLibrary, signal: AbortSignal) {
-  const apply = (value: unknown) => {
-    lib.hotkey = typeof value === "string" && value ? value : DEFAULT_PICKER_HOTKEY;
-  };
+/**
+ * The hotkey is read from storage.local once; changes (hotkey, or a new index after a save or sync) arrive as a
+ * broadcast from the background, which marks the index stale and lets an open picker refresh.
+ */
+function watchChanges(lib: PickerLibrary, stale: () => void, signal: AbortSignal) {
   browser.storage.local.get(HOTKEY_STORAGE_KEY).then(
-    (items) => apply(items[HOTKEY_STORAGE_KEY]),
+    (items) => {
+      const value = items[HOTKEY_STORAGE_KEY];
+      if (typeof value === "string" && value) lib.hotkey = value;
+    },
     () => {},
   );
-  const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === "local" && HOTKEY_STORAGE_KEY in changes) apply(changes[HOTKEY_STORAGE_KEY]?.newValue);
+  const onMessage = (message: unknown) => {
+    if (!isPickerChanged(message)) return;
+    const { hotkey } = message.kefuPickerChanged;
+    if (hotkey) lib.hotkey = hotkey;
+    stale();
+    lib.onChange?.();
   };
-  browser.storage.onChanged.addListener(onChanged);
-  signal.addEventListener("abort", () => browser.storage.onChanged.removeListener(onChanged));
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener("abort", () => browser.runtime.onMessage.removeListener(onMessage));
 }
 
 export function createPickerLibrary(signal: AbortSignal): PickerLibrary {
@@ -78,6 +87,12 @@ export function createPickerLibrary(signal: AbortSignal): PickerLibrary {
       lib.index?.setUsage(id, entry);
     },
   };
-  watchHotkey(lib, signal);
+  watchChanges(
+    lib,
+    () => {
+      checkedAt = 0;
+    },
+    signal,
+  );
   return lib;
 }
