@@ -393,17 +393,36 @@ export const phrasePicker: Feature = {
     const options = { capture: true, signal };
     window.addEventListener("keydown", onKeyDown, options);
     window.addEventListener("input", onInput, options);
+    // IME: nothing fires while composing. A "/" typed before the composition started (the agent types "/" and then
+    // pinyin letters the IME commits as they are) takes the committed text as its query; a "/" inside the
+    // composition is the IME's text, never a trigger.
+    let slashBeforeComposition: number | undefined;
     window.addEventListener(
       "compositionstart",
-      () => {
+      (event) => {
         composing = true;
+        const box = editableBoxOf(event.composedPath()[0] ?? event.target);
+        const before = box && readBeforeCaret(box);
+        slashBeforeComposition = (before && findTrigger(before.text)?.start) ?? undefined;
       },
       options,
     );
     window.addEventListener(
       "compositionend",
-      () => {
+      (event) => {
         composing = false;
+        const box = editableBoxOf(event.composedPath()[0] ?? event.target);
+        const slash = slashBeforeComposition;
+        slashBeforeComposition = undefined;
+        if (!box || slash === undefined) return;
+        // After the IME has written its text into the box (compositionend comes before the DOM settles in some
+        // browsers), re-read it; only the trigger that existed before the composition counts.
+        setTimeout(() => {
+          const before = readBeforeCaret(box);
+          const trigger = before && findTrigger(before.text);
+          if (before && trigger?.start === slash) open(box, "slash", slash, before.targetFor(slash), trigger.query);
+          else if (session?.box === box && session.state.view === "list") close();
+        }, 0);
       },
       options,
     );

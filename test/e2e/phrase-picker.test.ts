@@ -235,6 +235,22 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     await cdp.detach();
   });
 
+  it("takes pinyin letters an IME commits after a '/' typed before the composition as the query", async () => {
+    await clear(textarea);
+    const input = textarea.locator();
+    await page.keyboard.type("/");
+    await picker().waitFor();
+    await input.dispatchEvent("compositionstart", { data: "" });
+    await page.keyboard.type("cf");
+    await input.dispatchEvent("compositionupdate", { data: "cf" });
+    // Nothing follows the composing letters: the list still shows the query from before the composition.
+    expect(await picker().locator(".head").textContent()).not.toContain("cf");
+    await input.dispatchEvent("compositionend", { data: "cf" });
+    await expect.poll(() => items().first().getAttribute("data-code")).toBe("cf");
+    await page.keyboard.press("Escape");
+    await picker().waitFor({ state: "hidden" });
+  });
+
   it("finds by pinyin initials and full pinyin (/hy, /huany → 欢迎语), Esc closes", async () => {
     await clear(textarea);
     await page.keyboard.type("/hy");
