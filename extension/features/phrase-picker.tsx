@@ -379,10 +379,10 @@ export const phrasePicker: Feature = {
       const title = findings.map((f) => `「${f.text}」${f.why}\n建议：${f.suggestion}`).join("\n\n");
       render(
         <div
-          class="panel"
+          class="panel chip"
           data-kefu="lint-chip"
           title={title}
-          style={`width:auto;max-width:320px;left:${Math.max(4, rect.right - 180)}px;top:${Math.max(4, rect.top - 26)}px;padding:2px 8px;font-size:12px;color:#92400e;background:#fffbeb;border-color:#fcd34d`}
+          style={`left:${Math.max(4, rect.right - 180)}px;top:${Math.max(4, rect.top - 26)}px`}
         >
           ⚠ 话术提醒：「{findings[0]?.text}」{findings.length > 1 ? ` 等 ${findings.length} 处` : ""}
         </div>,

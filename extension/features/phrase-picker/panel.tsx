@@ -25,30 +25,25 @@ export interface PanelProps {
   onClose(): void;
 }
 
-export const PANEL_CSS = `
-:host { all: initial; }
-.panel { position: fixed; z-index: 2147483646; width: 360px; max-height: 320px; overflow: auto; box-sizing: border-box;
-  background: #fff; color: #1f2937; border: 1px solid #cbd5e1; border-radius: 6px; box-shadow: 0 6px 20px rgba(15,23,42,.18);
-  font: 13px/1.45 system-ui, "PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", sans-serif; }
-.head { padding: 4px 10px; font-size: 12px; color: #64748b; border-bottom: 1px solid #e2e8f0; display: flex; justify-content: space-between; }
-.item { padding: 5px 10px; cursor: pointer; border-left: 3px solid transparent; }
-.item[aria-selected="true"] { background: #eff6ff; border-left-color: #2563eb; }
-.code { color: #2563eb; font-weight: 600; margin-right: 6px; }
-.title { font-weight: 600; }
-.preview { color: #475569; font-size: 12px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-.note { padding: 8px 10px; color: #64748b; }
-form { padding: 8px 10px; display: grid; gap: 6px; }
-label { display: grid; gap: 2px; font-size: 12px; color: #334155; }
-input, select { font: inherit; padding: 3px 6px; border: 1px solid #cbd5e1; border-radius: 4px; }
-.buttons { display: flex; gap: 8px; justify-content: flex-end; padding: 6px 10px 8px; }
-button { font: inherit; padding: 3px 10px; border-radius: 4px; border: 1px solid #cbd5e1; background: #f8fafc; cursor: pointer; }
-button.primary { background: #2563eb; border-color: #2563eb; color: #fff; }
-.finding { padding: 6px 10px; border-bottom: 1px solid #f1f5f9; }
-.finding b { color: #b91c1c; }
-.why { color: #475569; font-size: 12px; }
-.suggest { color: #15803d; font-size: 12px; }
-.text { padding: 6px 10px; white-space: pre-wrap; color: #334155; background: #f8fafc; font-size: 12px; }
-`;
+/** Compact on purpose: this string ships in every seller page's content script. */
+export const PANEL_CSS =
+  ":host{all:initial}" +
+  `.panel{position:fixed;z-index:2147483646;width:360px;max-height:320px;overflow:auto;box-sizing:border-box;background:#fff;color:#1f2937;border:1px solid #cbd5e1;border-radius:6px;box-shadow:0 6px 20px rgba(15,23,42,.18);font:13px/1.45 system-ui,"PingFang SC","Microsoft YaHei","Noto Sans CJK SC",sans-serif}` +
+  ".head{padding:4px 10px;font-size:12px;color:#64748b;border-bottom:1px solid #e2e8f0;display:flex;justify-content:space-between}" +
+  ".item{padding:5px 10px;cursor:pointer;border-left:3px solid transparent}" +
+  `.item[aria-selected="true"]{background:#eff6ff;border-left-color:#2563eb}` +
+  ".code{color:#2563eb;font-weight:600;margin-right:6px}.title{font-weight:600}" +
+  ".preview{color:#475569;font-size:12px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}" +
+  ".note{padding:8px 10px;color:#64748b}form{padding:8px 10px;display:grid;gap:6px}" +
+  "label{display:grid;gap:2px;font-size:12px;color:#334155}" +
+  "input,select{font:inherit;padding:3px 6px;border:1px solid #cbd5e1;border-radius:4px}" +
+  ".buttons{display:flex;gap:8px;justify-content:flex-end;padding:6px 10px 8px}" +
+  "button{font:inherit;padding:3px 10px;border-radius:4px;border:1px solid #cbd5e1;background:#f8fafc;cursor:pointer}" +
+  "button.primary{background:#2563eb;border-color:#2563eb;color:#fff}" +
+  ".finding{padding:6px 10px;border-bottom:1px solid #f1f5f9}.finding b{color:#b91c1c}" +
+  ".why{color:#475569;font-size:12px}.suggest{color:#15803d;font-size:12px}" +
+  ".text{padding:6px 10px;white-space:pre-wrap;color:#334155;background:#f8fafc;font-size:12px}" +
+  ".chip{width:auto;max-width:320px;padding:2px 8px;font-size:12px;color:#92400e;background:#fffbeb;border-color:#fcd34d}";
 
 function ListView(props: PanelProps & { state: Extract<PanelState, { view: "list" }> }) {
   const { state } = props;
