@@ -14,6 +14,10 @@ export const EXTENSION_DIR = join(ROOT, ".output", "chrome-mv3");
 export const OUTPUT_DIR = join(ROOT, "test", "output");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+// Chromium turns file paths into strings with the process locale: under the C locale of a bare CI shell
+// (no LANG) a file input given "千牛话术.csv" reads nothing. Every browser started from here gets UTF-8.
+if (!process.env.LC_ALL && !process.env.LANG?.toUpperCase().includes("UTF")) process.env.LANG = "C.UTF-8";
+
 /** Flags that keep Chromium off the closed network (see ../shared/notes/stack.md) and headless. */
 const CHROMIUM_FLAGS = [
   "--headless=new",
