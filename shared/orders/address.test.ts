@@ -49,6 +49,32 @@ describe("parseAddress on real address shapes", () => {
     expect(parseAddress("广东省深圳市南山区").cityHasNoDistricts).toBe(false);
   });
 
+  it("reads a functional zone written where the district goes (高新区 is not in the 省/市/区 table)", () => {
+    const zoneOf = (text: string) => {
+      const p = parseAddress(text);
+      return [p.city, p.district, p.zone, p.detail];
+    };
+    expect(zoneOf("四川省 成都市 高新区 天府三街199号")).toEqual(["成都市", undefined, "高新区", "天府三街199号"]);
+    expect(zoneOf("四川成都高新区天府三街199号")).toEqual(["成都市", undefined, "高新区", "天府三街199号"]);
+    expect(zoneOf("四川省成都市天府新区华阳街道")).toEqual(["成都市", undefined, "天府新区", "华阳街道"]);
+    expect(zoneOf("河北省石家庄市 石家庄高新区 长江大道")).toEqual(["石家庄市", undefined, "石家庄高新区", "长江大道"]);
+    expect(zoneOf("湖南省长沙市经济技术开发区东六路")[2]).toBe("经济技术开发区");
+    // A real district still wins, and the zone is looked for only when no district matched.
+    expect(zoneOf("江苏省苏州市工业园区星湖街328号")).toEqual(["苏州市", "苏州工业园区", undefined, "星湖街328号"]);
+    expect(zoneOf("安徽省合肥市蜀山区长江西路669号高新区管委会旁")[1]).toBe("蜀山区");
+  });
+
+  it("does not take housing estates or roads for zones", () => {
+    for (const text of [
+      "广东省深圳市科技园南区高新南七道",
+      "广东省深圳市阳光新区3栋",
+      "河南省郑州市开发区路18号",
+      "广东省深圳市 18号高新区",
+    ]) {
+      expect(parseAddress(text).zone, text).toBeUndefined();
+    }
+  });
+
   it("does not invent regions for text that names none, and never throws on hostile text", () => {
     for (const text of ["", "   ", "县城", "<script>alert(1)</script>", "的".repeat(5000), "\u0000\uffff"]) {
       const p = parseAddress(text);

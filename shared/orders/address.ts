@@ -17,6 +17,12 @@ export interface ParsedAddress {
   inferred: ("province" | "city" | "district")[];
   /** The city has no 区/县 level (东莞市, 中山市, 儋州市, 嘉峪关市…): a district is not required. */
   cityHasNoDistricts: boolean;
+  /**
+   * A functional zone written where the 区/县 goes (成都 高新区, 苏州 工业园区, 天府新区…), when no district of
+   * the table matched. Most zones are missing from the 省/市/区 tables (they are not 行政区), yet buyers write
+   * them instead of the district and couriers deliver by them, so they complete an address like a district.
+   */
+  zone?: string;
 }
 
 interface TrieNode<T> {
@@ -205,6 +211,79 @@ for (const [provinceName, cities] of Object.entries(table)) {
   for (const a of [provinceName, short]) provinces.set(a, entry);
 }
 
+/**
+ * Endings of functional-zone names (开发区/高新区/园区…), longest first. Short generic 新区/园区 are left out:
+ * housing estates are called 阳光新区, 科技园南区, so only the national 新区 below count.
+ */
+const ZONE_SUFFIXES = [
+  "高新技术产业开发区",
+  "经济技术开发区",
+  "高新技术开发区",
+  "经济开发区",
+  "工业园区",
+  "产业园区",
+  "综合保税区",
+  "保税区",
+  "高新区",
+  "经开区",
+  "开发区",
+];
+/** The 19 national 新区 (国家级新区); the table lists only 浦东新区 and 滨海新区 among them. */
+const NATIONAL_NEW_AREAS = new Set([
+  "浦东新区",
+  "滨海新区",
+  "两江新区",
+  "舟山群岛新区",
+  "兰州新区",
+  "南沙新区",
+  "西咸新区",
+  "贵安新区",
+  "西海岸新区",
+  "金普新区",
+  "天府新区",
+  "湘江新区",
+  "江北新区",
+  "福州新区",
+  "滇中新区",
+  "哈尔滨新区",
+  "长春新区",
+  "赣江新区",
+  "雄安新区",
+]);
+/** A zone name's own words before its ending: 成都高新区, 天府国际生物城产业园区 (no digits, no separators). */
+const ZONE_MAX_PREFIX = 8;
+/** A zone name followed by these is a road named after it (开发区路, 高新区大道), not the zone. */
+const ROAD_WORDS = ["路", "街", "道", "大道", "巷"];
+
+function isHan(code: number): boolean {
+  return code >= 0x4e00 && code <= 0x9fff;
+}
+
+/** Where a zone ending that starts at `at` ends, or undefined. */
+function zoneEndingAt(text: string, at: number): number | undefined {
+  for (const suffix of ZONE_SUFFIXES) if (text.startsWith(suffix, at)) return at + suffix.length;
+  return undefined;
+}
+
+/**
+ * The functional zone that `text` starts with at `from` (成都高新区, 高新区, 工业园区, 天府新区), or undefined:
+ * up to ZONE_MAX_PREFIX Han characters followed by a zone ending, taking the first ending reached.
+ */
+export function zoneAt(text: string, from: number): { name: string; end: number } | undefined {
+  for (let i = from; i - from <= ZONE_MAX_PREFIX && i < text.length && isHan(text.charCodeAt(i)); i++) {
+    let end = zoneEndingAt(text, i);
+    if (end === undefined && text.startsWith("新区", i)) {
+      for (let start = from; start < i && end === undefined; start++) {
+        if (NATIONAL_NEW_AREAS.has(text.slice(start, i + 2))) end = i + 2;
+      }
+    }
+    if (end === undefined) continue;
+    if (ROAD_WORDS.some((w) => text.startsWith(w, end))) return undefined;
+    return { name: text.slice(from, end), end };
+  }
+  return undefined;
+}
+
 const SEPARATORS = new Set([" ", "\t", "\u3000", ",", "，", "/", "、", "-", "\n", "\r"]);
 
 function skipSeparators(text: string, at: number): number {
@@ -278,6 +357,18 @@ function parseFrom(text: string, tryProvince: boolean): ParsedAddress {
       at = skipSeparators(text, d.end);
     }
   }
+  let zone: string | undefined;
+  if (city && !district && city.hasDistricts) {
+    const z = zoneAt(text, at);
+    if (z) {
+      // Some zones are in the table under the city's name (工业园区 → 苏州工业园区): report the district then.
+      district = cityAliases(city.name)
+        .map((alias) => city?.districts.get(alias + z.name))
+        .find((d) => d !== undefined);
+      if (district === undefined) zone = z.name;
+      at = skipSeparators(text, z.end);
+    }
+  }
   const result: ParsedAddress = {
     detail: text.slice(at),
     inferred,
@@ -286,6 +377,7 @@ function parseFrom(text: string, tryProvince: boolean): ParsedAddress {
   if (province) result.province = province.name;
   if (city) result.city = city.name;
   if (district) result.district = district;
+  if (zone) result.zone = zone;
   return result;
 }
 

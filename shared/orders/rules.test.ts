@@ -122,8 +122,32 @@ describe("receiver rules", () => {
     }
   });
 
+  it("no address-incomplete for a functional zone written where the district goes (成都 高新区)", () => {
+    for (const address of [
+      "四川省 成都市 高新区 天府三街199号",
+      "江苏省苏州市工业园区星湖街328号",
+      "四川成都天府新区华阳街道",
+    ]) {
+      expect(
+        only(order({ receiver: { ...order().receiver, address } }), "address-incomplete"),
+        address,
+      ).toBeUndefined();
+    }
+    // A housing estate named 新区 is not a zone: the district is still missing.
+    const estate = only(
+      order({ receiver: { ...order().receiver, address: "广东省深圳市阳光新区3栋" } }),
+      "address-incomplete",
+    );
+    expect(estate?.message).toContain("区/县");
+  });
+
   it("skips receiver checks for shipped or closed orders", () => {
     expect(rules(order({ status: "completed", receiver: { name: "", phone: "", address: "" } }))).toEqual([]);
+    // A masked phone matters until the waybill is printed; after shipping nothing is left to do.
+    const masked = { ...order().receiver, phone: "138****5678" };
+    expect(only(order({ status: "shipped", receiver: masked }), "phone-masked")).toBeUndefined();
+    expect(only(order({ status: "completed", receiver: masked }), "phone-masked")).toBeUndefined();
+    expect(only(order({ status: "unpaid", paidAt: undefined, receiver: masked }), "phone-masked")).toBeDefined();
   });
 });
 
@@ -227,6 +251,32 @@ describe("message rules", () => {
     expect(only(order({ buyerMessage: "不用发票" }), "message-keyword")).toBeUndefined();
     expect(only(order({ buyerMessage: "谢谢老板" }), "message-keyword")).toBeUndefined();
     expect(only(order({ buyerMessage: "送到丰巢" }), "message-keyword", { messageKeywords: ["丰巢"] })).toBeDefined();
+  });
+
+  it("message-keyword skips the team's exception phrases (别发错 is not 别发), but not other uses", () => {
+    expect(only(order({ buyerMessage: "要黑色的，别发错了" }), "message-keyword")).toBeUndefined();
+    expect(only(order({ buyerMessage: "别发错了，先别发，等我通知" }), "message-keyword")?.evidence).toBe("别发");
+    expect(only(order({ buyerMessage: "先别发货" }), "message-keyword")?.evidence).toBe("别发");
+    expect(
+      only(order({ buyerMessage: "别发错了" }), "message-keyword", { messageKeywordExceptions: [] })?.evidence,
+    ).toBe("别发");
+    expect(
+      only(order({ buyerMessage: "周末不急" }), "message-keyword", { messageKeywordExceptions: ["周末不急"] }),
+    ).toBeUndefined();
+  });
+
+  it("message-keyword leaves a refund keyword to refund-active when the refund is open on the platform", () => {
+    const refunding = order({ buyerMessage: "拍错尺码了，已申请退款", refund: "requested" });
+    expect(rules(refunding)).toEqual(["refund-active"]);
+    // Other keywords in the same message still count.
+    expect(only({ ...refunding, buyerMessage: "已申请退款，没退的话发顺丰" }, "message-keyword")?.evidence).toBe(
+      "顺丰",
+    );
+    // No open refund: the buyer asking for one in the message is the only evidence, so it is reported.
+    expect(only(order({ buyerMessage: "不想要了，能退款吗" }), "message-keyword")?.evidence).toBe("退款");
+    expect(only({ ...refunding, refund: "done" }, "message-keyword")?.evidence).toBe("退款");
+    // With refund-active turned off the keyword is the only warning left, so it stays.
+    expect(only(refunding, "message-keyword", { disabledRules: ["refund-active"] })?.evidence).toBe("退款");
   });
 });
 

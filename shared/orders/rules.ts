@@ -72,6 +72,8 @@ function isOpen(order: Order): boolean {
 
 function checkReceiver(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): void {
   const { order } = f;
+  // Receiver problems matter until the waybill is printed. A shipped/completed order needs nothing more from
+  // the agent (京东/拼多多/抖店 keep every phone masked forever), so flagging them would only be noise.
   if (!isOpen(order) && order.status !== "unknown") return;
   const r = order.receiver;
   if (ctx.enabled("missing-receiver") && !(r?.name ?? "").trim()) {
@@ -108,10 +110,11 @@ function checkReceiver(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): v
   const missing: string[] = [];
   if (!p.province) missing.push("省");
   if (!p.city) missing.push("市");
-  if (!p.district && !p.cityHasNoDistricts) missing.push("区/县");
+  // A functional zone (成都 高新区) stands where the district goes: couriers deliver by it, so nothing is missing.
+  if (!p.district && !p.zone && !p.cityHasNoDistricts) missing.push("区/县");
   if (p.detail.length < 2) missing.push("详细地址");
   if (missing.length > 0) {
-    const found = [p.province, p.city, p.district].filter(Boolean).join(" ");
+    const found = [p.province, p.city, p.district ?? p.zone].filter(Boolean).join(" ");
     push(
       out,
       order,
@@ -271,6 +274,31 @@ function checkMemoSku(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): vo
 /** Negations that cancel a keyword right before it: 不急, 不用发票, 无需备注. */
 const KEYWORD_NEGATIONS = ["不", "别", "无需", "不用", "不需要", "没", "不着", "不太"];
 
+/** Is the keyword at `position` part of one of the team's exception phrases there (别发 inside 别发错)? */
+function insideException(message: string, keyword: string, position: number, exceptions: readonly string[]): boolean {
+  for (const phrase of exceptions) {
+    let offset = phrase.indexOf(keyword);
+    while (offset >= 0) {
+      if (position >= offset && message.startsWith(phrase, position - offset)) return true;
+      offset = phrase.indexOf(keyword, offset + 1);
+    }
+  }
+  return false;
+}
+
+/**
+ * A refund or return keyword (退款, 退货, 退钱…) in the message of an order whose refund is already open on the
+ * platform adds nothing to `refund-active`, which blocks shipping with the platform's own evidence.
+ */
+function refundAlreadyWarned(order: Order, ctx: CheckContext, keyword: string): boolean {
+  return (
+    keyword.includes("退") &&
+    (order.refund === "requested" || order.refund === "in-progress") &&
+    (order.status === "paid" || order.status === "shipped") &&
+    ctx.enabled("refund-active")
+  );
+}
+
 function checkMessage(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): void {
   const { order } = f;
   if (order.addressChanged && ctx.enabled("address-changed") && isOpen(order)) {
@@ -281,13 +309,15 @@ function checkMessage(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): vo
   const message = order.buyerMessage ?? "";
   if (!ctx.enabled("message-keyword") || message.trim() === "" || !isOpen(order)) return;
   const found: string[] = [];
+  const exceptions = ctx.settings.messageKeywordExceptions;
   for (const kw of ctx.messageKeywords) {
+    if (refundAlreadyWarned(order, ctx, kw)) continue;
     let at = message.indexOf(kw);
     while (at >= 0) {
       const position = at;
       const negated = KEYWORD_NEGATIONS.some((n) => message.endsWith(n, position));
       const covered = found.some((k) => k.includes(kw));
-      if (!negated && !covered) {
+      if (!negated && !covered && !(exceptions.length > 0 && insideException(message, kw, position, exceptions))) {
         found.push(kw);
         break;
       }

@@ -62,6 +62,11 @@ export const OrderRuleSettingsSchema = v.object({
     "别发",
     "送人",
   ]),
+  /**
+   * Everyday phrases that contain a keyword but ask for nothing special: "别发错了" (send the right one) is
+   * not "别发" (hold the parcel). A keyword inside one of these is not reported.
+   */
+  messageKeywordExceptions: v.optional(v.array(nonEmptyText), ["别发错", "别发漏"]),
   /** Paid orders must ship within this many hours when the page shows no deadline (淘宝 default 48 h). */
   shipWithinHours: v.optional(nonNegative, 48),
   shipDueSoonHours: v.optional(nonNegative, 6),
