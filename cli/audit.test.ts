@@ -75,6 +75,30 @@ describe("kefu audit", { timeout: 60_000 }, () => {
     expect(r.warnings.some((w) => w.rule === "price-over-limit")).toBe(true);
   });
 
+  it("over the demo back office's orders as JSON it reports exactly test/demo/data/expected-warnings.json", async () => {
+    const demo = join(root, "test", "demo");
+    const core = join(demo, "lib", "orders-core.js");
+    const { materializeOrder } = (await import(core)) as { materializeOrder(raw: unknown, nowMs: number): unknown };
+    const stored = JSON.parse(readFileSync(join(demo, "data", "orders.json"), "utf8")) as { orders: unknown[] };
+    const file = join(tmp, "demo-orders.json");
+    writeFileSync(file, JSON.stringify(stored.orders.map((o) => materializeOrder(o, Date.parse(NOW)))));
+    const r = await audit(file, "--now", NOW);
+    expect(r.code).toBe(0);
+    const expected = JSON.parse(readFileSync(join(demo, "data", "expected-warnings.json"), "utf8")) as Record<
+      string,
+      string[]
+    >;
+    const got: Record<string, string[]> = Object.fromEntries(Object.keys(expected).map((id) => [id, []]));
+    for (const w of r.warnings) {
+      const list = got[w.orderId ?? ""];
+      if (list && !list.includes(w.rule ?? "")) list.push(w.rule ?? "");
+      else if (!list) got[w.orderId ?? ""] = [w.rule ?? ""];
+    }
+    const sorted = (m: Record<string, string[]>) =>
+      Object.fromEntries(Object.entries(m).map(([id, rules]) => [id, [...rules].sort()]));
+    expect(sorted(got)).toEqual(sorted(expected));
+  });
+
   it("--now fixes the clock", async () => {
     const later = await audit(join(fixtures, "orders-taobao.csv"), "--now", "2026-11-26T04:00:00Z");
     expect(later.warnings.filter((w) => w.rule === "ship-overdue").length).toBeGreaterThan(0);
@@ -132,12 +156,18 @@ describe("kefu audit", { timeout: 60_000 }, () => {
   });
 
   it("usage errors and missing files exit 2 with a message", async () => {
-    const [none, bogus, missing, badNow] = await Promise.all([
+    const [none, bogus, missing, badNow, directory, missingSettings] = await Promise.all([
       audit(),
       audit("--bogus"),
       audit(join(tmp, "nope.csv")),
       audit(join(fixtures, "orders-taobao.csv"), "--now", "yesterday"),
+      audit(tmp),
+      audit(join(fixtures, "orders-taobao.csv"), "--settings", join(tmp, "no-settings.json")),
     ]);
+    expect([directory.code, directory.lines.length]).toEqual([2, 0]);
+    expect(directory.stderr).toContain(`cannot read ${tmp} (EISDIR)`);
+    expect([missingSettings.code, missingSettings.lines.length]).toEqual([2, 0]);
+    expect(missingSettings.stderr).toContain("no-settings.json (ENOENT)");
     expect(none.code).toBe(2);
     expect(bogus.stderr).toContain("unknown option");
     expect(missing.code).toBe(2);

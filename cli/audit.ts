@@ -52,8 +52,18 @@ function parseArgs(argv: string[]): { file: string; now?: string; settingsFile?:
   return { file, ...(now !== undefined ? { now } : {}), ...(settingsFile !== undefined ? { settingsFile } : {}) };
 }
 
+/** The file's bytes; a missing file, a directory or a permission problem names the path. */
+function readBytes(file: string, what: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (err) {
+    const reason = err instanceof Error && "code" in err ? String(err.code) : String(err);
+    throw new OrderFileError(`无法读取${what} cannot read ${file} (${reason})`);
+  }
+}
+
 function readOrders(file: string): Order[] {
-  const text = decodeText(readFileSync(file));
+  const text = decodeText(readBytes(file, "订单文件"));
   const trimmed = text.trimStart();
   if (file.toLowerCase().endsWith(".json") || trimmed.startsWith("[")) {
     let value: unknown;
@@ -69,9 +79,10 @@ function readOrders(file: string): Order[] {
 
 function readSettings(file: string | undefined) {
   if (!file) return parseOrderRuleSettings({});
+  const bytes = readBytes(file, "设置文件");
   let value: unknown;
   try {
-    value = JSON.parse(decodeText(readFileSync(file)));
+    value = JSON.parse(decodeText(bytes));
   } catch (err) {
     throw new UsageError(
       `设置文件无法读取 cannot read settings ${file}: ${err instanceof Error ? err.message : String(err)}`,
