@@ -65,7 +65,16 @@ describe("analyzeReview sentiment", () => {
     expect(sentimentOf("这就是所谓的正品？")).toBe("negative");
     expect(sentimentOf("说好的顺丰包邮呢，真好啊")).toBe("negative");
     expect(sentimentOf("为什么没有发票？")).toBe("negative");
-    expect(sentimentOf("为什么没有发票")).toBe("neutral");
+    // Without a question mark a why-clause says nothing by itself…
+    expect(sentimentOf("为什么买这个颜色，因为我妈喜欢")).toBe("positive");
+    expect(sentimentOf("为什么选这个颜色")).toBe("neutral");
+    // …but buyers often drop the mark before 呢, and a bare question is a complaint unless they are only unsure.
+    expect(sentimentOf("洗了三次为什么头皮还是这么痒呢")).toBe("negative");
+    expect(sentimentOf("说好的赠品呢？")).toBe("negative");
+    expect(sentimentOf("这也算加绒的？")).toBe("negative");
+    expect(sentimentOf("还没用，不知道效果怎么样？")).toBe("neutral");
+    // A "?" between two characters is an emoji lost to a wrong encoding, not a question.
+    expect(sentimentOf("宝贝收到了?很喜欢?")).toBe("positive");
   });
 
   it("uses emoticons and internet spellings", () => {
@@ -89,6 +98,36 @@ describe("analyzeReview sentiment", () => {
     expect(sentimentOf("收到了", 1)).toBe("negative");
     expect(sentimentOf("收到了")).toBe("neutral");
     expect(sentimentOf("")).toBe("neutral");
+  });
+
+  // The platforms' stars are easy to give and buyers complain in 5-star reviews; the text must be able to win.
+  it.each<[string, number, "positive" | "negative"]>([
+    ["给五星是因为客服小姐姐态度好，衣服本身质量一般，洗一次就起球了", 5, "negative"],
+    ["五星給物流，東西真的不怎麼樣，味道很刺鼻", 5, "negative"],
+    ["默认好评，鞋子穿了三天就开胶了，可惜了这么好看的颜色", 5, "negative"],
+    ["质量太差了穿了一次就开线了垃极", 5, "negative"],
+    ["收到货打开一看料子跟图片完全不一样但是看在物流快的份上给五星吧", 5, "negative"],
+    ["5星好评是冲着老板人好，这次的苹果一点都不脆，还有好几个烂的", 5, "negative"],
+    ["款式挺好看的，可惜做工太粗糙，线头到处都是", 5, "negative"],
+    ["衣服收到了😡😡 跟图片完全两个样", 5, "negative"],
+    ["東西還可以，但是客服態度太差了，問了半天都不回", 5, "negative"],
+    ["明明写着纯棉，摸着全是化纤，反而比地摊的还硬", 5, "negative"],
+    ["我买的是黑色，发给我的是灰色", 4, "negative"],
+    // …while one small gripe after praise leaves a 5-star review positive, and a 1-star click on pure praise
+    // (a slip of the finger) follows the words.
+    ["质量很好，穿着舒服，就是物流稍微慢了一点", 5, "positive"],
+    ["杯子很好看，就是有点小", 5, "positive"],
+    ["手机用着很流畅，电池也耐用，唯一不足是有点重", 4, "positive"],
+    ["宝贝和图片一模一样，灰常喜欢，下次还来", 1, "positive"],
+  ])("text evidence against the stars: %s (%i★) → %s", (text, rating, expected) => {
+    expect(sentimentOf(text, rating)).toBe(expected);
+  });
+
+  it("reads degree complements and fixed platform texts without an opinion of their own", () => {
+    expect(sentimentOf("这个面包好吃得不行")).toBe("positive");
+    expect(sentimentOf("洗完头皮痒得厉害")).toBe("negative");
+    expect(sentimentOf("默认好评")).toBe("neutral");
+    expect(sentimentOf("此用户没有填写评价。", 5)).toBe("positive");
   });
 
   it("reads run-on text without punctuation", () => {
@@ -126,6 +165,36 @@ describe("analyzeReview topics", () => {
     expect(topicsOf("价格实惠，性价比很高").price).toBe("positive");
     expect(topicsOf("面料很舒服，纯棉的").material).toBe("positive");
     expect(topicsOf("去屑效果很明显").function).toBe("positive");
+  });
+
+  it.each<[string, string, "positive" | "negative"]>([
+    ["shipping", "快遞太慢了，等了一個禮拜才到", "negative"],
+    ["shipping", "顺丰次日达，物流给力", "positive"],
+    ["quality", "質量很好，做工也精细", "positive"],
+    ["quality", "质量太差，用了两天就坏了", "negative"],
+    ["size", "尺碼偏小，建議拍大一碼", "negative"],
+    ["size", "大小刚好合适", "positive"],
+    ["color", "顏色有色差，實物偏黃", "negative"],
+    ["material", "面料摸着很舒服，纯棉的不扎人", "positive"],
+    ["material", "材质很廉价，一股塑料味", "negative"],
+    ["packaging", "包裝破了，盒子都压扁了", "negative"],
+    ["service", "客服態度很好，耐心解答", "positive"],
+    ["service", "客服爱理不理的，问了也不回", "negative"],
+    ["price", "价格实惠，性价比很高", "positive"],
+    ["price", "比超市贵多了，不值这个价", "negative"],
+    ["wrong-or-missing", "少发了一件，客服说补发又没消息", "negative"],
+    ["wrong-or-missing", "拍的M码發成了L码", "negative"],
+    ["function", "去屑效果很明显，头皮不痒了", "positive"],
+    ["function", "续航不行，半天就没电了", "negative"],
+    ["fake", "懷疑是假貨，和專櫃的味道不一樣", "negative"],
+    ["fake", "防伪码查过了是正品，放心", "positive"],
+  ])("topic %s in %s → %s", (id, text, expected) => {
+    expect(topicsOf(text)[id]).toBe(expected);
+  });
+
+  it("finds topics through typos and internet spellings", () => {
+    expect(topicsOf("物流灰常快，稀饭")).toMatchObject({ shipping: "positive" });
+    expect(topicsOf("质量垃极，拉圾")).toMatchObject({ quality: "negative" });
   });
 
   it("gives evidence as plain text from the review, hostile markup included as text", () => {

@@ -7,6 +7,7 @@ import {
   IRONY_MARKERS,
   LEXICON,
   type LexiconEntry,
+  MINOR_FLAW_WORDS,
 } from "./lexicon.ts";
 import { normalizeReviewText } from "./normalize.ts";
 import { type TopicId, topicsInClause } from "./topics.ts";
@@ -35,14 +36,30 @@ const MODIFIER_REACH = 6;
 /** Clause weights: the part after 但是/不过 is the buyer's real point; the 虽然 part is conceded. */
 const CONTRAST_WEIGHT = 1.5;
 const CONCESSION_WEIGHT = 0.6;
+const MINOR_FLAW_WEIGHT = 1;
 /** A negated complaint (没问题, 不贵) is milder praise than the complaint was blame. */
 const NEGATED_NEGATIVE_FACTOR = 0.7;
 const EVIDENCE_MAX = 60;
 /** 完全/根本/一点都 before a 不-word. */
 const INTENSIFYING_LEAD_IN = 1.3;
-/** Each star away from 3 moves the score this much; a strong text still outweighs the stars. */
+/** Each star away from 3 moves the score this much when the text says nothing. */
 const RATING_WEIGHT = 0.6;
+/**
+ * The stars are the prior and the text the evidence: the prior shrinks as the text gets more decided, so a
+ * 5-star review that only complains reads negative while a 5-star review with one small gripe stays positive.
+ */
+const RATING_DAMPING = 1;
+/** 五星是给客服的 / 好评冲着物流: the stars are for someone else, so the product itself did not earn them. */
+const RATING_FOR_SOMEONE_ELSE =
+  /(五星|5星|五颗星|五分|5分|好评|满分)(?:是|都是|全是|只是|完全是)?(?:给|冲着|看在|因为)(?!您|你们?的?(?:产品|东西|商品))/gu;
+const RATING_FOR_SOMEONE_ELSE_CUE = -1;
+/** 看在物流快的份上给五星: the rest of that clause is a concession of the stars, not praise of the product. */
+const FOR_THE_SAKE_OF = /看在.{0,16}?份上[^，,。！!？?；;]*/gu;
 
+/** 等了四天 / 等了一个礼拜: a wait counted in days is a complaint about it. */
+const WAITED_DAYS = /等了(?:足足|整整)?[一二两三四五六七八九十几半\d]+(?:个)?(?:天|日|周|星期|礼拜|月)/gu;
+const WAITED_DAYS_CUE = -0.6;
+const SPOILED_MARKERS = new Set(["可惜了", "白瞎了", "白瞎", "浪费了", "糟蹋了"]);
 const NEVER_SEEN_SUCH = /(从来没有|从来没|从没有|从没|没有|没)(.{0,4}?)过(这么|那么|如此|这样|这种)/gu;
 
 interface Clause {
@@ -56,6 +73,13 @@ interface Clause {
 /** 为什么…？/ 怎么回事？: in a review, a why-question is a complaint even without an opinion word. */
 const COMPLAINT_QUESTION = /(为什么|为啥|为毛|凭什么|怎么回事|什么情况|怎么搞的|怎么还)/u;
 const COMPLAINT_QUESTION_CUE = -0.8;
+/**
+ * Any other question in a review (皮带呢？ / 这是加绒的？) is usually a complaint too, unless the buyer is only
+ * unsure before use (不知道好不好用？).
+ */
+const HEDGE_QUESTION = /(不知道|不知|是否|会不会|好不好|怎么样|行不行|好用不|有没有人|请问|能不能|可不可以)/u;
+const BARE_QUESTION_CUE = -0.5;
+const WRONG_OR_MISSING_CUE = -0.8;
 
 function lookup(text: string, at: number): { word: string; entry: LexiconEntry } | undefined {
   const max = Math.min(LEXICON.maxLength, text.length - at);
@@ -70,12 +94,25 @@ function lookup(text: string, at: number): { word: string; entry: LexiconEntry }
 /** Sum of opinion words in one clause, with negators, degree words and irony applied. */
 export function scoreClause(rawClause: string, ironic: boolean): number {
   // 没(有)吃过这么难吃的 / 从没见过这么好的: the negator stresses the opinion instead of flipping it.
-  const clause = rawClause.replace(NEVER_SEEN_SUCH, "$2过$3");
   let total = 0;
+  const ratingElsewhere = () => {
+    total += RATING_FOR_SOMEONE_ELSE_CUE;
+    return "";
+  };
+  const clause = rawClause
+    .replace(NEVER_SEEN_SUCH, "$2过$3")
+    .replace(WAITED_DAYS, () => {
+      total += WAITED_DAYS_CUE;
+      return "";
+    })
+    .replace(FOR_THE_SAKE_OF, ratingElsewhere)
+    .replace(RATING_FOR_SOMEONE_ELSE, ratingElsewhere);
   let negations = 0;
   let negationStrength = 1;
   let degree = 1;
   let sinceModifier = 0;
+  // After 可惜了 / 白瞎了 the good words name what was spoiled (可惜了这么好看的颜色), not praise.
+  let spoiled = false;
   let at = 0;
   const resetModifiers = () => {
     negations = 0;
@@ -130,6 +167,8 @@ export function scoreClause(rawClause: string, ironic: boolean): number {
     if (negations % 2 === 1)
       value = value > 0 ? -value * negationStrength : -value * NEGATED_NEGATIVE_FACTOR * negationStrength;
     if (ironic && value > 0) value = -value * 0.8;
+    if (spoiled && value > 0) value = 0;
+    if (SPOILED_MARKERS.has(word)) spoiled = true;
     total += value;
     resetModifiers();
   }
@@ -146,11 +185,13 @@ const MID_CLAUSE_CONTRAST = /(但是|不过|可是|然而|却)/u;
 /** Sentences, then clauses with their weights. */
 function splitClauses(text: string): Array<Clause & { sentenceIronic: boolean }> {
   const clauses: Array<Clause & { sentenceIronic: boolean }> = [];
-  // A dot between digits is a decimal or a list number; elsewhere it ends a sentence.
-  const prepared = text.replace(/(?<!\d)\.(?!\d)/gu, "。");
+  // A dot between digits is a decimal or a list number; elsewhere it ends a sentence. A "?" between two Chinese
+  // characters is an emoji or character lost to a wrong encoding, not a question.
+  const prepared = text.replace(/(?<!\d)\.(?!\d)/gu, "。").replace(/(?<=[\u4e00-\u9fff])\?+(?=[\u4e00-\u9fff])/gu, "");
   for (const sentenceMatch of prepared.matchAll(/[^。!?？！\n\r;；]+[。!?？！\n\r;；]*/gu)) {
     const sentence = sentenceMatch[0];
-    const isQuestion = /[?？]/u.test(sentence);
+    // 为什么会有那么多头屑呢: buyers often leave out the question mark.
+    const isQuestion = /[?？]|[呢吗][。!！.…~～\s]*$/u.test(sentence);
     const sentenceIronic =
       IRONY_MARKERS.some((marker) => sentence.includes(marker)) ||
       (isQuestion && /(吗|难道|怎么会|这就是)/u.test(sentence));
@@ -169,13 +210,15 @@ function splitClauses(text: string): Array<Clause & { sentenceIronic: boolean }>
         }
         if (!piece) continue;
         if (startsWithAny(piece, CONTRAST_WORDS)) weight = CONTRAST_WEIGHT;
+        else if (startsWithAny(piece, MINOR_FLAW_WORDS)) weight = MINOR_FLAW_WEIGHT;
         const clauseWeight = startsWithAny(piece, CONCESSION_WORDS) ? CONCESSION_WEIGHT : weight;
         clauses.push({ text: piece, weight: clauseWeight, score: 0, cue: 0, sentenceIronic });
       }
     }
     const lastOfSentence = clauses[clauses.length - 1];
-    if (isQuestion && lastOfSentence && clauses.length > firstOfSentence && COMPLAINT_QUESTION.test(sentence)) {
-      lastOfSentence.cue = COMPLAINT_QUESTION_CUE;
+    if (isQuestion && lastOfSentence && clauses.length > firstOfSentence) {
+      if (COMPLAINT_QUESTION.test(sentence)) lastOfSentence.cue = COMPLAINT_QUESTION_CUE;
+      else if (!HEDGE_QUESTION.test(sentence)) lastOfSentence.cue = BARE_QUESTION_CUE;
     }
   }
   return clauses;
@@ -205,8 +248,11 @@ export function analyzeReview(review: ReviewLike): ReviewAnalysis {
   const topicScores = new Map<TopicId, { total: number; evidence: string; strongest: number }>();
   for (const clause of clauses) {
     clause.score = scoreClause(clause.text, clause.sentenceIronic) * clause.weight + clause.cue;
+    const clauseTopics = topicsInClause(clause.text);
+    // 发成了秋裤 / 少了一瓶 carry no opinion word but are complaints all the same.
+    if (clause.score === 0 && clauseTopics.has("wrong-or-missing")) clause.score = WRONG_OR_MISSING_CUE;
     textScore += clause.score;
-    for (const id of topicsInClause(clause.text)) {
+    for (const id of clauseTopics) {
       const current = topicScores.get(id);
       const magnitude = Math.abs(clause.score);
       if (!current) {
@@ -223,7 +269,7 @@ export function analyzeReview(review: ReviewLike): ReviewAnalysis {
   let combined = textScore;
   if (typeof review.rating === "number" && Number.isFinite(review.rating)) {
     const stars = Math.max(1, Math.min(5, review.rating));
-    combined += (stars - 3) * RATING_WEIGHT;
+    combined += ((stars - 3) * RATING_WEIGHT) / (1 + Math.abs(textScore) * RATING_DAMPING);
   }
   const topics: TopicFinding[] = [];
   for (const [id, found] of topicScores) {

@@ -87,11 +87,9 @@ describe("review drafts on the demo 评价管理 page", () => {
     expect(topics.join(" ")).toContain("尺码");
   });
 
-  // KNOWN FAILURE, in shared/reviews (not this feature): analyzeReview scores R1180234562 "positive" (0.149):
-  // the 5 stars plus 五星是给客服的 outweigh 一般般/颜色差别大/偏黄. `it.fails` keeps the suite green and turns red
-  // once the analyser is fixed — then change it back to `it`.
-  it.fails("does not call a 5-star complaint positive (五星是给客服的，裙子本身一般般…)", async () => {
-    expect(await panel("R1180234562").getAttribute("data-sentiment")).not.toBe("positive");
+  // The stars are the analyser's prior, the text its evidence: 五星是给客服的 plus 一般般/差别大/偏黄 wins over 5★.
+  it("does not call a 5-star complaint positive (五星是给客服的，裙子本身一般般…)", async () => {
+    expect(await panel("R1180234562").getAttribute("data-sentiment")).toBe("negative");
   });
 
   it("lints the agent's edit and inserts the edited text into THAT review's reply box only", async () => {
