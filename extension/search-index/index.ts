@@ -22,6 +22,7 @@ import {
 } from "../../shared/search/types.ts";
 import type { Handlers } from "../messaging/protocol.ts";
 import { readStamp, readView } from "../store/edits.ts";
+import { readTeamSettings } from "../store/settings-edits.ts";
 import { connectionItem, libraryItem, outboxItem } from "../store/state.ts";
 import type { PhraseView } from "../store/view.ts";
 import type { PickerUsageRow } from "./messages.ts";
@@ -117,8 +118,8 @@ async function currentIndex(): Promise<{ stamp: string; data: SearchIndexData }>
 
 let lintCache: { source: unknown; settings: LintSettings } | undefined;
 async function teamContext() {
-  const [library, connection] = await Promise.all([libraryItem.getValue(), connectionItem.getValue()]);
-  const settings = library.settings;
+  // Queued (not yet synced) settings edits apply at once, like queued phrase edits.
+  const [settings, connection] = await Promise.all([readTeamSettings(), connectionItem.getValue()]);
   const me = connection?.me;
   const section = settings?.lint;
   if (!lintCache || lintCache.source !== section) lintCache = { source: section, settings: parseLintSettings(section) };

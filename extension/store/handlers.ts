@@ -16,6 +16,7 @@ import {
   upsertPhrase,
 } from "./edits.ts";
 import { syncOverview } from "./overview.ts";
+import { saveTeamSettings } from "./settings-edits.ts";
 
 export type StoreRequestType =
   | "connection.get"
@@ -30,6 +31,7 @@ export type StoreRequestType =
   | "group.delete"
   | "import.apply"
   | "settings.restore"
+  | "settings.save"
   | "conflict.resolve"
   | "usage.record"
   | "sync.now"
@@ -58,7 +60,8 @@ export function createStoreHandlers(deps: SyncDeps = {}): Pick<Handlers, StoreRe
     "group.save": ({ group }) => edit(upsertGroup(group)),
     "group.delete": ({ id }) => edit(deleteGroup(id)),
     "import.apply": ({ preview, scope }) => edit(applyImport(preview, scope)),
-    "settings.restore": ({ settings }) => restoreSettings(settings, deps),
+    "settings.restore": ({ settings }) => edit(restoreSettings(settings)),
+    "settings.save": ({ patch }) => edit(saveTeamSettings(patch)),
     "conflict.resolve": ({ kind, id, choice }) => edit(resolveConflict(kind, id, choice)),
     "usage.record": ({ id, times }) => recordUsage(id, times ?? 1),
     "sync.now": async () => {

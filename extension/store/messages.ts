@@ -3,7 +3,7 @@
  * Pages and content scripts call them with askBackground(type, payload).
  */
 import type { ImportPreview } from "../../shared/phrases/io/index.ts";
-import type { PhraseScope } from "../../shared/phrases/schema.ts";
+import type { PhraseScope, TeamSettings } from "../../shared/phrases/schema.ts";
 import type { ConnectionInfo } from "../sync/connection.ts";
 import type { GroupDraft, ImportOutcome, PhraseDraft } from "./edits.ts";
 import type { SyncOverview } from "./overview.ts";
@@ -33,8 +33,18 @@ export interface StoreRequests {
   "group.delete": { request: { id: string }; response: { deleted: true } };
   /** Applies a parseImport preview all-or-nothing. */
   "import.apply": { request: { preview: ImportPreview; scope: PhraseScope }; response: ImportOutcome };
-  /** Admins: writes team settings from a JSON backup to the Worker now (online only; refused with the reason). */
-  "settings.restore": { request: { settings: unknown }; response: { settingsRev: number } };
+  /**
+   * Admins: replaces the team settings with a JSON backup's. Validated now (refused with the reason), queued like
+   * any settings edit (see settings.save). Answers with the settings as they now show.
+   */
+  "settings.restore": { request: { settings: unknown }; response: { settings: TeamSettings } };
+  /**
+   * Admins: new values for some top-level team-settings keys (shopName, agents, orderRules, lint, reviewTemplates,
+   * siteProfiles), e.g. { patch: { siteProfiles: {...} } }. Validated now (the error names the field), queued in
+   * storage (survives restarts, works offline), shown at once in library.get's `settings`, sent by the next sync.
+   * Another admin's change to the same key meanwhile becomes a conflict (kind "settings") in the options page.
+   */
+  "settings.save": { request: { patch: Partial<TeamSettings> }; response: { settings: TeamSettings } };
   "conflict.resolve": {
     request: { kind: Conflict["kind"]; id: string; choice: "mine" | "theirs" };
     response: { ok: true };

@@ -7,7 +7,10 @@
 import { storage } from "wxt/utils/storage";
 import type { BatchConflict, MeResponse } from "../../shared/api.ts";
 import { emptyLibrary, type LocalLibrary } from "../../shared/phrases/merge.ts";
-import type { Phrase, PhraseGroup, PhraseGroupInput, PhraseInput } from "../../shared/phrases/schema.ts";
+import type { Phrase, PhraseGroup, PhraseGroupInput, PhraseInput, TeamSettings } from "../../shared/phrases/schema.ts";
+import type { PendingSettings, SettingsKey } from "../../shared/phrases/settings-merge.ts";
+
+export type { PendingSettings } from "../../shared/phrases/settings-merge.ts";
 
 export interface Connection {
   workerUrl: string;
@@ -28,10 +31,12 @@ export interface Outbox {
   seq: number;
   phrases: Record<string, PendingPhrase>;
   groups: Record<string, PendingGroup>;
+  /** A queued team-settings edit (admins), merged three-way when it is sent (shared/phrases/settings-merge.ts). */
+  settings?: PendingSettings;
 }
 
 /** An edit the Worker did not accept; kept until the user picks "keep mine" or "take theirs". */
-export interface Conflict {
+export interface ItemConflict {
   kind: "phrase" | "group";
   id: string;
   reason: BatchConflict["reason"];
@@ -41,6 +46,23 @@ export interface Conflict {
   theirs?: Phrase | PhraseGroup;
   at: number;
 }
+
+/** A queued team-settings edit that clashed with another admin's change, or that the Worker refused. */
+export interface SettingsConflict {
+  kind: "settings";
+  id: "settings";
+  /** stale: someone changed the same keys; forbidden: not an admin (any more); invalid: the Worker refused it. */
+  reason: "stale" | "forbidden" | "invalid";
+  mine: PendingSettings;
+  theirs?: { settings: TeamSettings; settingsRev: number };
+  /** The settings keys both sides changed (stale). */
+  keys: SettingsKey[];
+  /** The Worker's reason (forbidden, invalid). */
+  message?: string;
+  at: number;
+}
+
+export type Conflict = ItemConflict | SettingsConflict;
 
 export type SyncState = "disconnected" | "idle" | "syncing" | "offline" | "error";
 

@@ -4,6 +4,7 @@
 import type { MeResponse } from "../../shared/api.ts";
 import type { LocalLibrary } from "../../shared/phrases/merge.ts";
 import type { Phrase, PhraseGroup, PhraseScope, TeamSettings } from "../../shared/phrases/schema.ts";
+import { applyPendingSettings } from "../../shared/phrases/settings-merge.ts";
 import type { Conflict, Outbox } from "./state.ts";
 
 export interface PhraseView {
@@ -37,7 +38,10 @@ export interface LibraryView {
   phrases: PhraseView[];
   groups: GroupView[];
   conflicts: Conflict[];
+  /** Team settings as shown: the server copy with a queued edit laid over it. */
   settings?: TeamSettings;
+  /** The settings keys with a local edit not yet accepted by the Worker. */
+  settingsPending: string[];
   pendingCount: number;
 }
 
@@ -47,7 +51,7 @@ export function canEdit(me: MeResponse | undefined, scope: PhraseScope): boolean
 }
 
 export function pendingCount(outbox: Outbox): number {
-  return Object.keys(outbox.phrases).length + Object.keys(outbox.groups).length;
+  return Object.keys(outbox.phrases).length + Object.keys(outbox.groups).length + (outbox.settings ? 1 : 0);
 }
 
 function phraseView(phrase: Phrase, me: MeResponse | undefined): PhraseView {
@@ -110,9 +114,10 @@ export function buildView(
     ),
     groups: [...groups.values()].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name, "zh-CN")),
     conflicts,
+    settingsPending: outbox.settings ? Object.keys(outbox.settings.patch) : [],
     pendingCount: pendingCount(outbox),
   };
   if (me) view.me = me;
-  if (library.settings) view.settings = library.settings;
+  if (library.settings) view.settings = applyPendingSettings(library.settings, outbox.settings);
   return view;
 }

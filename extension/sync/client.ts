@@ -58,6 +58,7 @@ export interface WorkerClient {
   phraseBatch(body: PhraseBatchRequest): Promise<BatchResponse>;
   groupBatch(body: GroupBatchRequest): Promise<BatchResponse>;
   usage(body: UsageRequest): Promise<void>;
+  getSettings(): Promise<SettingsResponse>;
   putSettings(body: PutSettingsRequest): Promise<SettingsResponse>;
 }
 
@@ -140,6 +141,9 @@ export function createWorkerClient(
     },
     async usage(body) {
       await call<{ ok: true }>("POST", "/v1/usage", body);
+    },
+    async getSettings() {
+      return (await call<SettingsResponse>("GET", "/v1/settings")).data as SettingsResponse;
     },
     async putSettings(body) {
       return (await call<SettingsResponse>("PUT", "/v1/settings", body)).data as SettingsResponse;

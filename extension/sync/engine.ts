@@ -3,19 +3,29 @@
  * The Worker being unreachable is normal: the round stops, status says offline, the queue stays for next time.
  * Refused edits become conflicts (kept until the user decides); nothing is dropped silently.
  */
-import type { BatchResponse, MeResponse } from "../../shared/api.ts";
+import type { BatchResponse, MeResponse, SettingsResponse } from "../../shared/api.ts";
 import { applySync, emptyLibrary, type LocalLibrary } from "../../shared/phrases/merge.ts";
 import { LIMITS, type Phrase, type PhraseGroup } from "../../shared/phrases/schema.ts";
+import {
+  afterSettingsAccepted,
+  mergeSettings,
+  type PendingSettings,
+  rebaseSettingsEdit,
+  type SettingsKey,
+  settingsClashes,
+} from "../../shared/phrases/settings-merge.ts";
 import {
   type Conflict,
   conflictsItem,
   connectionItem,
   exclusive,
+  type ItemConflict,
   libraryItem,
   type Outbox,
   outboxItem,
   type PendingGroup,
   type PendingPhrase,
+  type SettingsConflict,
   type SyncStatus,
   statusItem,
   usageItem,
@@ -53,6 +63,7 @@ async function syncRound(deps: SyncDeps): Promise<SyncStatus> {
   try {
     await pushGroups(client, connection.me, now);
     await pushPhrases(client, connection.me, now);
+    await pushSettings(client, now);
     await pull(client);
     await pushUsage(client);
     const status: SyncStatus = { state: "idle", lastSyncAt: now(), lastAttemptAt: now() };
@@ -160,7 +171,7 @@ function settle(
         if (theirs.deleted) delete items[conflict.id];
         else items[conflict.id] = theirs;
       }
-      const record: Conflict = {
+      const record: ItemConflict = {
         kind: kind === "phrases" ? "phrase" : "group",
         id: conflict.id,
         reason: conflict.reason,
@@ -179,6 +190,98 @@ function settle(
       { item: conflictsItem, value: conflicts },
     ]);
   });
+}
+
+/** Keeps a copy of the server's settings the Worker just sent, unless the local one is newer. */
+function keepServerSettings(server: SettingsResponse) {
+  return exclusive(async () => {
+    const library = await libraryItem.getValue();
+    if (server.settingsRev < library.settingsRev) return;
+    await libraryItem.setValue({ ...library, settings: server.settings, settingsRev: server.settingsRev });
+  });
+}
+
+/** Moves the queued settings edit (the newest one, if it changed in flight) to the conflict list. */
+function settingsConflict(
+  sent: PendingSettings,
+  reason: SettingsConflict["reason"],
+  theirs: SettingsResponse | undefined,
+  keys: SettingsKey[],
+  now: () => number,
+  message?: string,
+) {
+  return exclusive(async () => {
+    const [outbox, conflicts] = await Promise.all([outboxItem.getValue(), conflictsItem.getValue()]);
+    const record: SettingsConflict = {
+      kind: "settings",
+      id: "settings",
+      reason,
+      mine: outbox.settings ?? sent,
+      keys,
+      at: now(),
+    };
+    if (theirs) record.theirs = { settings: theirs.settings, settingsRev: theirs.settingsRev };
+    if (message) record.message = message;
+    delete outbox.settings;
+    await writeTogether([
+      { item: outboxItem, value: outbox },
+      { item: conflictsItem, value: [...conflicts.filter((c) => c.kind !== "settings"), record] },
+    ]);
+  });
+}
+
+/**
+ * Sends the queued settings edit. The Worker takes whole settings with the revision they build on, so the edit is
+ * laid onto the newest server copy this browser knows: cleanly when the server left the edited keys alone since the
+ * edit was made, as a conflict when another admin changed them too. A 409 (the copy here was old) fetches the
+ * server's settings and tries again.
+ */
+async function pushSettings(client: WorkerClient, now: () => number) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [outbox, library] = await Promise.all([outboxItem.getValue(), libraryItem.getValue()]);
+    const pending = outbox.settings;
+    if (!pending) return;
+    const server: SettingsResponse = library.settings
+      ? { settings: library.settings, settingsRev: library.settingsRev }
+      : await client.getSettings();
+    const clashes = settingsClashes(pending, server.settings);
+    if (clashes.length) return settingsConflict(pending, "stale", server, clashes, now);
+    let answer: SettingsResponse;
+    try {
+      answer = await client.putSettings({
+        settings: mergeSettings(pending, server.settings),
+        baseRev: server.settingsRev,
+      });
+    } catch (err) {
+      if (!(err instanceof WorkerError)) throw err;
+      if (err.status === 409) {
+        await keepServerSettings(await client.getSettings());
+        continue;
+      }
+      if (err.status === 403 || err.status === 400) {
+        const reason = err.status === 403 ? "forbidden" : "invalid";
+        return settingsConflict(pending, reason, undefined, [], now, err.message);
+      }
+      throw err;
+    }
+    await exclusive(async () => {
+      const [latestLibrary, latestOutbox] = await Promise.all([libraryItem.getValue(), outboxItem.getValue()]);
+      const rest = afterSettingsAccepted(latestOutbox.settings, pending, answer.settingsRev);
+      if (rest) latestOutbox.settings = rest;
+      else delete latestOutbox.settings;
+      const newer = answer.settingsRev >= latestLibrary.settingsRev;
+      await writeTogether([
+        {
+          item: libraryItem,
+          value: newer
+            ? { ...latestLibrary, settings: answer.settings, settingsRev: answer.settingsRev }
+            : latestLibrary,
+        },
+        { item: outboxItem, value: latestOutbox },
+      ]);
+    });
+    return;
+  }
 }
 
 async function pull(client: WorkerClient) {
@@ -220,17 +323,9 @@ export function resolveConflict(kind: Conflict["kind"], id: string, choice: "min
     if (!conflict) throw new Error(`没有这条冲突：${id}`);
     if (choice === "mine") {
       if (conflict.reason === "forbidden") throw new Error("没有权限写入这条，只能采用服务器版本");
-      const queue = (kind === "phrase" ? outbox.phrases : outbox.groups) as Record<
-        string,
-        PendingPhrase | PendingGroup
-      >;
       outbox.seq += 1;
-      const theirsGone = !conflict.theirs || conflict.theirs.deleted === true;
-      // Deleting what is already gone needs nothing; anything else is re-sent on top of their rev.
-      if (!(conflict.mine.op === "delete" && theirsGone)) {
-        const baseRev = conflict.theirs?.rev ?? 0;
-        queue[id] = { ...conflict.mine, baseRev, seq: outbox.seq } as PendingPhrase | PendingGroup;
-      }
+      if (conflict.kind === "settings") keepMySettings(outbox, conflict);
+      else keepMyItem(outbox, conflict);
     }
     await writeTogether([
       { item: outboxItem, value: outbox as Outbox },
@@ -238,6 +333,39 @@ export function resolveConflict(kind: Conflict["kind"], id: string, choice: "min
     ]);
     return { ok: true };
   });
+}
+
+function keepMyItem(outbox: Outbox, conflict: ItemConflict) {
+  const queue = (conflict.kind === "phrase" ? outbox.phrases : outbox.groups) as Record<
+    string,
+    PendingPhrase | PendingGroup
+  >;
+  const theirsGone = !conflict.theirs || conflict.theirs.deleted === true;
+  // Deleting what is already gone needs nothing; anything else is re-sent on top of their rev.
+  if (!(conflict.mine.op === "delete" && theirsGone)) {
+    const baseRev = conflict.theirs?.rev ?? 0;
+    queue[conflict.id] = { ...conflict.mine, baseRev, seq: outbox.seq } as PendingPhrase | PendingGroup;
+  }
+}
+
+/**
+ * My settings edit again, now based on theirs: it overwrites the keys both changed. A settings edit queued since
+ * the conflict (newer still) stays on top.
+ */
+function keepMySettings(outbox: Outbox, conflict: SettingsConflict) {
+  const { mine, theirs } = conflict;
+  const rebased = theirs
+    ? rebaseSettingsEdit(mine, theirs.settings, theirs.settingsRev, outbox.seq)
+    : { ...mine, seq: outbox.seq };
+  const newer = outbox.settings;
+  outbox.settings = newer
+    ? {
+        patch: { ...rebased.patch, ...newer.patch },
+        base: { ...newer.base, ...rebased.base },
+        baseRev: rebased.baseRev,
+        seq: outbox.seq,
+      }
+    : rebased;
 }
 
 /** Forgets everything of the current team (used on disconnect and when a token of another team is saved). */

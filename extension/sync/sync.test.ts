@@ -334,26 +334,177 @@ describe("import", () => {
   });
 });
 
-describe("settings restore", () => {
-  const settings = { shopName: "小美的店", agents: { agentWang: "小王" }, orderRules: { remote: ["新疆"] } };
+describe("team settings edits", () => {
+  const restored = { shopName: "小美的店", agents: { agentWang: "小王" }, orderRules: { remote: ["新疆"] } };
+  /** What a restarted service worker sees: storage only. */
+  function restart() {
+    h = createStoreHandlers({ fetch: worker.fetch });
+    libraryItem.dropCache();
+  }
 
-  it("writes valid settings for admins and keeps them locally", async () => {
+  it("queues an admin's offline edit across a restart, shows it at once, and lands it when the Worker is back", async () => {
     await connectAs(ADMIN);
-    const { settingsRev } = await h["settings.restore"]({ settings });
-    expect(worker.settings).toMatchObject(settings);
-    expect(settingsRev).toBe(worker.settingsRev);
-    expect((await h["library.get"](empty)).settings).toMatchObject({ shopName: "小美的店" });
+    worker.online = false;
+    const saved = await h["settings.save"]({ patch: { shopName: "小美的旗舰店", lint: { enabled: true } } });
+    expect(saved.settings).toMatchObject({ shopName: "小美的旗舰店", lint: { enabled: true } });
+    const round = await h["sync.now"](empty);
+    expect(round).toMatchObject({ status: { state: "offline" }, pendingEdits: 1 });
+    restart();
+    const view = await h["library.get"](empty);
+    expect(view.settings).toMatchObject({ shopName: "小美的旗舰店" });
+    expect(view.settingsPending.sort()).toEqual(["lint", "shopName"]);
+    expect(worker.settings.shopName).toBe("小美的店");
+    worker.online = true;
+    expect(await h["sync.now"](empty)).toMatchObject({ status: { state: "idle" }, pendingEdits: 0, conflicts: 0 });
+    expect(worker.settings).toMatchObject({ shopName: "小美的旗舰店", lint: { enabled: true } });
+    const after = await h["library.get"](empty);
+    expect(after.settingsPending).toEqual([]);
+    expect(after.settings).toMatchObject({ shopName: "小美的旗舰店" });
   });
 
-  it("refuses invalid settings, agents, and offline without changing anything", async () => {
+  it("merges cleanly when another admin changed other keys meanwhile (a minted token's agent included)", async () => {
+    await connectAs(ADMIN);
+    await h["settings.save"]({ patch: { agents: { agentWang: "小王" } } });
+    await h["sync.now"](empty);
+    worker.online = false;
+    await h["settings.save"]({ patch: { shopName: "新店名", agents: { agentWang: "王小二" } } });
+    worker.serverSettings({ orderRules: { remote: ["西藏"] }, agents: { agentWang: "小王", agentLi: "小李" } });
+    worker.online = true;
+    expect(await h["sync.now"](empty)).toMatchObject({ conflicts: 0, pendingEdits: 0 });
+    expect(worker.settings).toMatchObject({
+      shopName: "新店名",
+      orderRules: { remote: ["西藏"] },
+      agents: { agentWang: "王小二", agentLi: "小李" },
+    });
+    expect((await h["library.get"](empty)).settings).toEqual(worker.settings);
+  });
+
+  it("retries with the server's settings after a 409 when this browser's copy was old", async () => {
+    await connectAs(ADMIN);
+    worker.serverSettings({ lint: { enabled: false } }); // not pulled yet: the local copy is one revision behind
+    await h["settings.save"]({ patch: { shopName: "改名" } });
+    worker.requests = [];
+    expect(await h["sync.now"](empty)).toMatchObject({ conflicts: 0, pendingEdits: 0 });
+    expect(worker.requests.filter((r) => r.includes("/v1/settings"))).toEqual([
+      "PUT /v1/settings",
+      "GET /v1/settings",
+      "PUT /v1/settings",
+    ]);
+    expect(worker.settings).toMatchObject({ shopName: "改名", lint: { enabled: false } });
+  });
+
+  async function clash() {
+    await connectAs(ADMIN);
+    worker.online = false;
+    await h["settings.save"]({ patch: { orderRules: { remote: ["新疆"] }, shopName: "我的店名" } });
+    worker.serverSettings({ orderRules: { remote: ["西藏"] } });
+    worker.online = true;
+    return h["sync.now"](empty);
+  }
+
+  it("shows a concurrent change to the same key as a conflict with both versions; the server keeps theirs", async () => {
+    const round = await clash();
+    expect(round).toMatchObject({ conflicts: 1, pendingEdits: 0 });
+    expect(worker.settings).toMatchObject({ shopName: "小美的店", orderRules: { remote: ["西藏"] } });
+    const view = await h["library.get"](empty);
+    expect(view.conflicts).toMatchObject([
+      {
+        kind: "settings",
+        id: "settings",
+        reason: "stale",
+        keys: ["orderRules"],
+        mine: { patch: { orderRules: { remote: ["新疆"] }, shopName: "我的店名" } },
+        theirs: { settings: { orderRules: { remote: ["西藏"] } }, settingsRev: worker.settingsRev },
+      },
+    ]);
+    expect(view.settings).toMatchObject({ orderRules: { remote: ["西藏"] } });
+  });
+
+  it("keep mine writes my whole edit on top of theirs; take theirs drops it", async () => {
+    await clash();
+    await h["conflict.resolve"]({ kind: "settings", id: "settings", choice: "mine" });
+    expect(await h["sync.now"](empty)).toMatchObject({ conflicts: 0, pendingEdits: 0 });
+    expect(worker.settings).toMatchObject({ shopName: "我的店名", orderRules: { remote: ["新疆"] } });
+
+    worker.online = false;
+    await h["settings.save"]({ patch: { shopName: "又改了" } });
+    worker.serverSettings({ shopName: "别人改的" });
+    worker.online = true;
+    expect((await h["sync.now"](empty)).conflicts).toBe(1);
+    await h["conflict.resolve"]({ kind: "settings", id: "settings", choice: "theirs" });
+    expect(await h["sync.now"](empty)).toMatchObject({ conflicts: 0, pendingEdits: 0 });
+    expect(worker.settings.shopName).toBe("别人改的");
+    expect((await h["library.get"](empty)).settings?.shopName).toBe("别人改的");
+  });
+
+  it("an edit made while the previous one is in flight stays queued and lands next", async () => {
+    await connectAs(ADMIN);
+    await h["settings.save"]({ patch: { shopName: "第一次" } });
+    let edited = false;
+    h = createStoreHandlers({
+      fetch: async (input, init) => {
+        const response = await worker.fetch(input, init);
+        if (init?.method === "PUT" && !edited) {
+          edited = true;
+          await h["settings.save"]({ patch: { shopName: "第二次", lint: { enabled: true } } });
+        }
+        return response;
+      },
+    });
+    expect((await h["sync.now"](empty)).pendingEdits).toBe(1);
+    expect(worker.settings.shopName).toBe("第一次");
+    expect(await h["sync.now"](empty)).toMatchObject({ conflicts: 0, pendingEdits: 0 });
+    expect(worker.settings).toMatchObject({ shopName: "第二次", lint: { enabled: true } });
+  });
+
+  it("refuses agents, unknown keys and invalid values, naming the field, and queues nothing", async () => {
+    await connectAs(ADMIN);
+    await expect(h["settings.save"]({ patch: { shopName: 5 } as never })).rejects.toThrow(/店铺名称/);
+    await expect(h["settings.save"]({ patch: { agents: { "bad id!": "x" } } })).rejects.toThrow(/客服名称/);
+    await expect(h["settings.save"]({ patch: { colour: "red" } as never })).rejects.toThrow(/未知的团队设置项：colour/);
+    expect((await outboxItem.getValue()).settings).toBeUndefined();
+    await connectAs(AGENT);
+    await expect(h["settings.save"]({ patch: { shopName: "x" } })).rejects.toThrow(/管理员/);
+    expect((await outboxItem.getValue()).settings).toBeUndefined();
+  });
+
+  it("a settings edit the Worker refuses (403) becomes a conflict instead of blocking the queue", async () => {
+    await connectAs(ADMIN);
+    await h["settings.save"]({ patch: { shopName: "x" } });
+    const me = worker.tokens.get(ADMIN);
+    if (me) me.role = "agent"; // e.g. the token was re-issued as an agent's
+    const round = await h["sync.now"](empty);
+    expect(round).toMatchObject({ conflicts: 1, pendingEdits: 0 });
+    expect((await h["library.get"](empty)).conflicts).toMatchObject([{ kind: "settings", reason: "forbidden" }]);
+    await expect(h["conflict.resolve"]({ kind: "settings", id: "settings", choice: "mine" })).rejects.toThrow(/权限/);
+  });
+
+  it("queues only the keys a whole-settings write really changes", async () => {
+    await connectAs(ADMIN);
+    await h["settings.save"]({ patch: { shopName: "小美的店" } });
+    expect((await outboxItem.getValue()).settings).toBeUndefined();
+    worker.online = false;
+    const shown = (await h["library.get"](empty)).settings;
+    if (!shown) throw new Error("no settings");
+    await h["settings.restore"]({ settings: { ...shown, siteProfiles: { custom: true } } });
+    expect(Object.keys((await outboxItem.getValue()).settings?.patch ?? {})).toEqual(["siteProfiles"]);
+    worker.serverSettings({ lint: { enabled: true } }); // another admin, another key: no conflict
+    worker.online = true;
+    expect(await h["sync.now"](empty)).toMatchObject({ conflicts: 0, pendingEdits: 0 });
+    expect(worker.settings).toMatchObject({ siteProfiles: { custom: true }, lint: { enabled: true } });
+  });
+
+  it("restores a JSON backup's settings through the same queue (offline too); refuses invalid ones and agents", async () => {
     await connectAs(ADMIN);
     await expect(h["settings.restore"]({ settings: { shopName: 5 } })).rejects.toThrow(/团队设置无效/);
     worker.online = false;
-    await expect(h["settings.restore"]({ settings })).rejects.toThrow(/无法连接/);
+    await h["settings.restore"]({ settings: restored });
+    expect((await h["library.get"](empty)).settings).toMatchObject(restored);
     worker.online = true;
+    await h["sync.now"](empty);
+    expect(worker.settings).toMatchObject(restored);
     await connectAs(AGENT);
-    await expect(h["settings.restore"]({ settings })).rejects.toThrow(/管理员/);
-    expect(worker.settings).toBeUndefined();
+    await expect(h["settings.restore"]({ settings: restored })).rejects.toThrow(/管理员/);
   });
 });
 

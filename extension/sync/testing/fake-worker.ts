@@ -4,7 +4,14 @@
  * The real Worker is exercised by the e2e suite.
  */
 import type { BatchConflict, BatchResponse, MeResponse, SyncResponse } from "../../../shared/api.ts";
-import type { Phrase, PhraseGroup, PhraseGroupInput, PhraseInput } from "../../../shared/phrases/schema.ts";
+import {
+  defaultTeamSettings,
+  type Phrase,
+  type PhraseGroup,
+  type PhraseGroupInput,
+  type PhraseInput,
+  type TeamSettings,
+} from "../../../shared/phrases/schema.ts";
 
 interface Upsert<T> {
   baseRev?: number;
@@ -18,7 +25,7 @@ export class FakeWorker {
   phrases = new Map<string, Phrase>();
   groups = new Map<string, PhraseGroup>();
   usage: Record<string, number> = {};
-  settings: unknown = undefined;
+  settings: TeamSettings = defaultTeamSettings("小美的店");
   settingsRev = 0;
   requests: string[] = [];
   readonly tokens = new Map<string, MeResponse>();
@@ -39,6 +46,12 @@ export class FakeWorker {
     const phrase: Phrase = { ...input, rev: ++this.rev, updatedAt: Date.now(), updatedBy: by };
     this.phrases.set(phrase.id, phrase);
     return phrase;
+  }
+
+  /** Another admin's settings change, straight into the server state. */
+  serverSettings(patch: Partial<TeamSettings>): void {
+    this.settings = { ...this.settings, ...patch };
+    this.settingsRev = ++this.rev;
   }
 
   serverDelete(id: string): void {
@@ -68,6 +81,9 @@ export class FakeWorker {
         this.usage[id] = (this.usage[id] ?? 0) + n;
       return json(200, { ok: true });
     }
+    if (method === "GET" && url.pathname === "/v1/settings") {
+      return json(200, { settings: this.settings, settingsRev: this.settingsRev });
+    }
     if (method === "PUT" && url.pathname === "/v1/settings") {
       if (me.role !== "admin") return json(403, { error: { code: "forbidden", message: "admins only" } });
       if (body.baseRev !== undefined && body.baseRev !== this.settingsRev) {
@@ -89,8 +105,10 @@ export class FakeWorker {
       (p) => this.visible(p, me) && p.rev > since && (since > 0 || !p.deleted),
     );
     const groups = [...this.groups.values()].filter((g) => g.rev > since && (since > 0 || !g.deleted));
-    if (since > 0 && !phrases.length && !groups.length) return new Response(null, { status: 304 });
+    const settingsChanged = since === 0 || this.settingsRev > since;
+    if (since > 0 && !phrases.length && !groups.length && !settingsChanged) return new Response(null, { status: 304 });
     const answer: SyncResponse = { rev: this.rev, full: since === 0, more: false, phrases, groups };
+    if (settingsChanged) Object.assign(answer, { settings: this.settings, settingsRev: this.settingsRev });
     return json(200, answer);
   }
 

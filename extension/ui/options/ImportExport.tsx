@@ -35,14 +35,14 @@ export function ImportExport({ library }: { library: LibraryView }) {
   async function apply() {
     if (!preview) return;
     try {
-      // Settings first: they need the Worker now, and when they fail no phrase is applied either.
+      // Settings first: validated and queued; when they are refused no phrase is applied either.
       const withSettings = isAdmin && restoreSettings && preview.settings !== undefined;
       if (withSettings) await askBackground("settings.restore", { settings: preview.settings });
       const outcome = await askBackground("import.apply", { preview, scope });
       const skipped = outcome.skippedTeam ? `，跳过 ${outcome.skippedTeam} 条团队短语（只读）` : "";
       setResult(
         `已导入：新增 ${outcome.created} 条，更新 ${outcome.updated} 条，新分组 ${outcome.groupsCreated} 个${skipped}` +
-          `${withSettings ? "，团队设置已恢复" : ""}。`,
+          `${withSettings ? "，团队设置已恢复（待同步）" : ""}。`,
       );
       setPreview(null);
     } catch (err) {

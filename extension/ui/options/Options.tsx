@@ -3,6 +3,7 @@ import { ConflictList } from "./ConflictList.tsx";
 import { ConnectionCard } from "./ConnectionCard.tsx";
 import { ImportExport } from "./ImportExport.tsx";
 import { PhraseEditor } from "./PhraseEditor.tsx";
+import { TeamSettingsCard } from "./TeamSettingsCard.tsx";
 import { UsagePanel } from "./UsagePanel.tsx";
 import { useStore } from "./useStore.ts";
 import "./options.css";
@@ -30,6 +31,7 @@ export function Options() {
       {connection?.connected && library && (
         <>
           <ConflictList conflicts={library.conflicts} />
+          <TeamSettingsCard library={library} />
           <PhraseEditor library={library} />
           <ImportExport library={library} />
           <UsagePanel />

@@ -5,22 +5,13 @@ import type { LibraryView, PhraseView } from "../../store/view.ts";
 import { GroupsPanel } from "./GroupsPanel.tsx";
 import { groupName, PERSONAL_GROUP_LABEL } from "./groups.ts";
 import { PhraseForm } from "./PhraseForm.tsx";
+import { usePhraseSearch } from "./usePhraseSearch.ts";
 import { errorText } from "./useStore.ts";
 
 type ScopeFilter = "all" | "team" | "personal";
 
 /** Rows rendered at once; a 10,000-phrase library is paged with "show more" instead of one huge table. */
 const PAGE_ROWS = 300;
-
-function matches(phrase: PhraseView, query: string): boolean {
-  if (!query) return true;
-  const q = query.toLowerCase();
-  return (
-    phrase.code.toLowerCase().includes(q) ||
-    phrase.content.toLowerCase().includes(q) ||
-    phrase.tags.some((tag) => tag.toLowerCase().includes(q))
-  );
-}
 
 /** Shows only the first lines of long content in the table; the full text is in the editor. */
 function preview(content: string): string {
@@ -37,14 +28,13 @@ export function PhraseEditor({ library }: { library: LibraryView }) {
   const [error, setError] = useState("");
   const [limit, setLimit] = useState(PAGE_ROWS);
 
-  const shown = useMemo(
-    () =>
-      library.phrases.filter(
-        (p) =>
-          (!groupId || p.groupId === groupId) && (scope === "all" || p.scope === scope) && matches(p, query.trim()),
-      ),
-    [library.phrases, groupId, scope, query],
-  );
+  const search = usePhraseSearch(library, query);
+  const shown = useMemo(() => {
+    const byId = new Map(library.phrases.map((p) => [p.id, p]));
+    // With a query: the picker's ranking (best first); without: library order.
+    const candidates = search.ids ? search.ids.flatMap((id) => byId.get(id) ?? []) : library.phrases;
+    return candidates.filter((p) => (!groupId || p.groupId === groupId) && (scope === "all" || p.scope === scope));
+  }, [library.phrases, groupId, scope, search.ids]);
   const selectable = shown.filter((p) => p.editable);
   const chosen = [...selected].filter((id) => selectable.some((p) => p.id === id));
 
@@ -93,7 +83,7 @@ export function PhraseEditor({ library }: { library: LibraryView }) {
             <input
               type="search"
               data-testid="phrase-search"
-              placeholder="搜索编码、内容、标签 · Search"
+              placeholder="搜索：编码、拼音/首字母、内容、标签（同聊天框 / 搜索）· Search"
               value={query}
               onInput={(e) => setQuery(e.currentTarget.value)}
             />
@@ -142,6 +132,11 @@ export function PhraseEditor({ library }: { library: LibraryView }) {
               </button>
             </span>
           </div>
+          {query.trim() && !search.ready && (
+            <p class="muted" data-testid="phrase-search-loading">
+              {search.error ? `搜索索引加载失败：${search.error}` : "正在准备搜索索引… Preparing search"}
+            </p>
+          )}
           {error && (
             <p class="status-bad" data-testid="phrase-error">
               {error}

@@ -1,0 +1,175 @@
+import { render } from "preact";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { baseHandlers, dispatch, type Envelope } from "../../messaging/protocol.ts";
+import { createPickerHandlers } from "../../search-index/index.ts";
+import { createStoreHandlers } from "../../store/handlers.ts";
+import { libraryItem } from "../../store/state.ts";
+import { cancelSyncSoon } from "../../sync/loop.ts";
+import { FakeWorker } from "../../sync/testing/fake-worker.ts";
+import { Options } from "./Options.tsx";
+
+const ADMIN = "kefu_team0000000000001_admin-token";
+const AGENT = "kefu_team0000000000001_agent-token";
+let worker: FakeWorker;
+let root: HTMLElement;
+let h: ReturnType<typeof createStoreHandlers>;
+const empty = {} as Record<string, never>;
+
+/** The real store and picker handlers behind fakeBrowser's runtime messaging, as background.ts wires them. */
+beforeEach(() => {
+  fakeBrowser.reset();
+  libraryItem.dropCache();
+  worker = new FakeWorker();
+  worker.addToken(ADMIN, "admin", "agentAdmin", "店长");
+  worker.addToken(AGENT, "agent", "agentWang", "小王");
+  h = createStoreHandlers({ fetch: worker.fetch });
+  const handlers = { ...baseHandlers, ...h, ...createPickerHandlers() };
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+      void dispatch(handlers, message as Envelope).then(sendResponse);
+      return true;
+    },
+  );
+  root = document.createElement("div");
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  cancelSyncSoon();
+});
+
+async function until<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
+  for (let i = 0; i < 300; i++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+const byTestId = <T extends Element = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
+
+async function type(el: HTMLInputElement, value: string) {
+  el.value = value;
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 20));
+}
+
+async function connect(token: string) {
+  await h["connection.save"]({ workerUrl: "https://kefu.example.workers.dev", token });
+  await h["sync.now"](empty);
+}
+
+/** Quick codes of the rows the table shows, top to bottom. */
+const rowCodes = () =>
+  [...root.querySelectorAll('[data-testid^="phrase-row-"] td.code')].map((cell) => cell.textContent?.slice(1));
+
+describe("options page search (the picker's search)", () => {
+  beforeEach(async () => {
+    worker.serverWrite({
+      id: "p1",
+      code: "cf",
+      content: "亲，您的订单还没付款，催付款哦",
+      groupId: "g",
+      tags: [],
+      scope: "team",
+    });
+    worker.serverWrite({
+      id: "p2",
+      code: "dz",
+      title: "核对地址",
+      content: "亲，请核对收货地址和电话",
+      groupId: "g",
+      tags: [],
+      scope: "team",
+    });
+    worker.serverWrite({
+      id: "p3",
+      code: "fh",
+      content: "亲，今天下午四点前付款当天发货",
+      groupId: "g",
+      tags: ["物流"],
+      scope: "team",
+    });
+    worker.serverWrite({ id: "p4", code: "cfd", content: "催发货已登记", groupId: "g", tags: [], scope: "team" });
+    await connect(ADMIN);
+    render(<Options />, root);
+    await until(() => rowCodes().length === 4, "four rows");
+  });
+
+  async function search(query: string) {
+    await type(await until(() => byTestId<HTMLInputElement>("phrase-search"), "search box"), query);
+    await until(() => !byTestId("phrase-search-loading"), "index loaded");
+    await new Promise((r) => setTimeout(r, 30));
+    return rowCodes();
+  }
+
+  it("finds by full pinyin, pinyin initials, quick code prefix and traditional characters, ranked like the picker", async () => {
+    // Exact quick code first, then code prefix (the picker's tiers), substring content last.
+    expect(await search("cf")).toEqual(["cf", "cfd"]);
+    expect(await search("dizhi")).toEqual(["dz"]); // full pinyin of the title 核对地址
+    expect(await search("hddz")).toEqual(["dz"]); // initials of the title
+    expect(await search("發貨")).toEqual(expect.arrayContaining(["fh", "cfd"])); // traditional → simplified
+    expect(await search("發貨")).toHaveLength(2);
+    expect(await search("物流")).toEqual(["fh"]); // tags
+    expect(await search("zzzz")).toEqual([]);
+    expect(byTestId("phrase-empty")).not.toBeNull();
+    expect(await search("")).toHaveLength(4);
+  });
+
+  it("sees a phrase saved a moment ago (the index follows the library)", async () => {
+    await h["phrase.save"]({
+      phrase: { code: "th", content: "退货地址请看详情页", groupId: "g", tags: [], scope: "team" },
+    });
+    await until(() => rowCodes().includes("th"), "new row");
+    expect(await search("tuihuo")).toEqual(["th"]);
+  });
+});
+
+describe("team settings in the options page", () => {
+  it("an admin's offline edit shows 待同步, survives, and lands on sync", async () => {
+    await connect(ADMIN);
+    render(<Options />, root);
+    const shop = await until(() => byTestId<HTMLInputElement>("team-shop-name"), "shop name field");
+    expect(shop.value).toBe("小美的店");
+    worker.online = false;
+    await type(shop, "小美的旗舰店");
+    byTestId<HTMLFormElement>("team-shop-name")
+      ?.closest("form")
+      ?.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    await until(() => byTestId("team-settings-pending"), "pending badge");
+    expect(worker.settings.shopName).toBe("小美的店");
+    worker.online = true;
+    await h["sync.now"](empty);
+    await until(() => !byTestId("team-settings-pending"), "badge gone");
+    expect(worker.settings.shopName).toBe("小美的旗舰店");
+    expect(byTestId<HTMLInputElement>("team-shop-name")?.value).toBe("小美的旗舰店");
+  });
+
+  it("shows another admin's clashing change as a conflict with both versions", async () => {
+    await connect(ADMIN);
+    worker.online = false;
+    await h["settings.save"]({ patch: { shopName: "我的店名" } });
+    worker.serverSettings({ shopName: "别人的店名" });
+    worker.online = true;
+    await h["sync.now"](empty);
+    render(<Options />, root);
+    const conflict = await until(() => byTestId("conflict-settings"), "settings conflict");
+    expect(conflict.textContent).toContain("店铺名称：我的店名");
+    expect(conflict.textContent).toContain("店铺名称：别人的店名");
+    expect(conflict.textContent).toContain("别人先改了");
+    byTestId("conflict-keep-mine-settings")?.click();
+    await until(() => !byTestId("conflict-list"), "conflict resolved");
+    await h["sync.now"](empty);
+    expect(worker.settings.shopName).toBe("我的店名");
+  });
+
+  it("is read-only for agents", async () => {
+    await connect(AGENT);
+    render(<Options />, root);
+    const shop = await until(() => byTestId<HTMLInputElement>("team-shop-name"), "shop name field");
+    expect(shop.disabled).toBe(true);
+    expect(byTestId("team-settings-save")).toBeNull();
+  });
+});
