@@ -14,9 +14,12 @@ export default defineConfig({
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",
     default_locale: "zh_CN",
-    permissions: ["storage", "unlimitedStorage", "alarms"],
+    // "scripting": the picker's content script is registered at run time on sites a team adds in settings.
+    permissions: ["storage", "unlimitedStorage", "alarms", "scripting"],
     // The background store talks to the team's Worker (any URL the lead configures) and reads seller pages.
     host_permissions: [...SELLER_SITE_MATCHES, "https://*/*"],
+    // Plain-http sites a team adds: each browser grants them in the options page (a click, as Chrome requires).
+    optional_host_permissions: ["*://*/*"],
     action: { default_title: "__MSG_extName__" },
   },
 });

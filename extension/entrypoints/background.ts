@@ -1,5 +1,6 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import { watchCustomSites } from "../features/custom-sites.ts";
 import { createOrderOverlayHandlers } from "../features/order-overlay/background.ts";
 import { createReviewDraftHandlers } from "../features/review-drafts/background.ts";
 import { baseHandlers, dispatch, type Handlers, isEnvelope } from "../messaging/protocol.ts";
@@ -19,6 +20,8 @@ export default defineBackground(() => {
   // Registers the alarm listener synchronously, so an alarm can wake a stopped service worker.
   void startSyncLoop();
   watchLibraryForKeys();
+  // The picker on URL patterns the team added in settings (dynamic content script, this browser's permissions).
+  watchCustomSites();
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isEnvelope(message)) return undefined;
     return dispatch(handlers, message);

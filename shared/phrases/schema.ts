@@ -124,6 +124,8 @@ export const TeamSettingsSchema = v.strictObject({
   lint: v.optional(JsonSectionSchema, {}),
   reviewTemplates: v.optional(JsonSectionSchema, {}),
   siteProfiles: v.optional(JsonSectionSchema, {}),
+  /** URL patterns where the phrase picker also runs (shared/settings.ts `CustomSitesSchema`); absent in old teams. */
+  customSites: v.optional(JsonSectionSchema),
 });
 export type TeamSettings = v.InferOutput<typeof TeamSettingsSchema>;
 

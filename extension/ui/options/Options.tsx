@@ -3,6 +3,7 @@ import { ConflictList } from "./ConflictList.tsx";
 import { ConnectionCard } from "./ConnectionCard.tsx";
 import { ImportExport } from "./ImportExport.tsx";
 import { PhraseEditor } from "./PhraseEditor.tsx";
+import { SitePatterns } from "./SitePatterns.tsx";
 import { TeamSettingsCard } from "./TeamSettingsCard.tsx";
 import { UsagePanel } from "./UsagePanel.tsx";
 import { useStore } from "./useStore.ts";
@@ -35,6 +36,7 @@ export function Options() {
           <PhraseEditor library={library} />
           <ImportExport library={library} />
           <UsagePanel />
+          <SitePatterns settings={library.settings} isAdmin={connection.me?.role === "admin"} />
         </>
       )}
     </main>
