@@ -13,6 +13,7 @@ import {
   rebaseSettingsEdit,
   type SettingsKey,
   settingsClashes,
+  settingsEditPart,
 } from "../../shared/phrases/settings-merge.ts";
 import {
   type Conflict,
@@ -201,7 +202,10 @@ function keepServerSettings(server: SettingsResponse) {
   });
 }
 
-/** Moves the queued settings edit (the newest one, if it changed in flight) to the conflict list. */
+/**
+ * Moves the queued settings edit (the newest one, if it changed in flight) to the conflict list: only its `keys`
+ * when given (they clashed; the rest stays queued and is sent), else all of it.
+ */
 function settingsConflict(
   sent: PendingSettings,
   reason: SettingsConflict["reason"],
@@ -212,17 +216,25 @@ function settingsConflict(
 ) {
   return exclusive(async () => {
     const [outbox, conflicts] = await Promise.all([outboxItem.getValue(), conflictsItem.getValue()]);
-    const record: SettingsConflict = {
-      kind: "settings",
-      id: "settings",
-      reason,
-      mine: outbox.settings ?? sent,
-      keys,
-      at: now(),
-    };
+    const latest = outbox.settings ?? sent;
+    const mine = keys.length ? (settingsEditPart(latest, keys, "pick") ?? latest) : latest;
+    const record: SettingsConflict = { kind: "settings", id: "settings", reason, mine, keys, at: now() };
     if (theirs) record.theirs = { settings: theirs.settings, settingsRev: theirs.settingsRev };
     if (message) record.message = message;
-    delete outbox.settings;
+    // One settings conflict at a time: an undecided earlier one is folded in (its edits are kept, the newer win).
+    const earlier = conflicts.find((c): c is SettingsConflict => c.kind === "settings");
+    if (earlier) {
+      record.mine = {
+        ...mine,
+        patch: { ...earlier.mine.patch, ...mine.patch },
+        base: { ...earlier.mine.base, ...mine.base },
+      };
+      record.keys = [...new Set([...earlier.keys, ...keys])];
+      if (!theirs && earlier.theirs) record.theirs = earlier.theirs;
+    }
+    const rest = keys.length ? settingsEditPart(latest, keys, "omit") : undefined;
+    if (rest) outbox.settings = rest;
+    else delete outbox.settings;
     await writeTogether([
       { item: outboxItem, value: outbox },
       { item: conflictsItem, value: [...conflicts.filter((c) => c.kind !== "settings"), record] },
@@ -245,7 +257,11 @@ async function pushSettings(client: WorkerClient, now: () => number) {
       ? { settings: library.settings, settingsRev: library.settingsRev }
       : await client.getSettings();
     const clashes = settingsClashes(pending, server.settings);
-    if (clashes.length) return settingsConflict(pending, "stale", server, clashes, now);
+    if (clashes.length) {
+      // The clashing keys wait for a decision; the others go out on the next pass of this loop.
+      await settingsConflict(pending, "stale", server, clashes, now);
+      continue;
+    }
     let answer: SettingsResponse;
     try {
       answer = await client.putSettings({

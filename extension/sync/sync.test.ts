@@ -405,7 +405,8 @@ describe("team settings edits", () => {
   it("shows a concurrent change to the same key as a conflict with both versions; the server keeps theirs", async () => {
     const round = await clash();
     expect(round).toMatchObject({ conflicts: 1, pendingEdits: 0 });
-    expect(worker.settings).toMatchObject({ shopName: "小美的店", orderRules: { remote: ["西藏"] } });
+    // The key only this admin changed lands; the clashing one waits for a decision and the server keeps theirs.
+    expect(worker.settings).toMatchObject({ shopName: "我的店名", orderRules: { remote: ["西藏"] } });
     const view = await h["library.get"](empty);
     expect(view.conflicts).toMatchObject([
       {
@@ -413,11 +414,30 @@ describe("team settings edits", () => {
         id: "settings",
         reason: "stale",
         keys: ["orderRules"],
-        mine: { patch: { orderRules: { remote: ["新疆"] }, shopName: "我的店名" } },
-        theirs: { settings: { orderRules: { remote: ["西藏"] } }, settingsRev: worker.settingsRev },
+        mine: { patch: { orderRules: { remote: ["新疆"] } } },
+        theirs: { settings: { orderRules: { remote: ["西藏"] } }, settingsRev: worker.settingsRev - 1 },
       },
     ]);
-    expect(view.settings).toMatchObject({ orderRules: { remote: ["西藏"] } });
+    expect(view.conflicts[0]?.mine).not.toHaveProperty("patch.shopName");
+    expect(view.settings).toMatchObject({ orderRules: { remote: ["西藏"] }, shopName: "我的店名" });
+  });
+
+  it("a second clash while one is undecided keeps both edits in one conflict", async () => {
+    await clash();
+    worker.online = false;
+    await h["settings.save"]({ patch: { lint: { enabled: true } } });
+    worker.serverSettings({ lint: { enabled: false, words: ["亲"] } });
+    worker.online = true;
+    await h["sync.now"](empty);
+    const [conflict] = (await h["library.get"](empty)).conflicts;
+    expect(conflict).toMatchObject({
+      kind: "settings",
+      keys: ["orderRules", "lint"],
+      mine: { patch: { orderRules: { remote: ["新疆"] }, lint: { enabled: true } } },
+    });
+    await h["conflict.resolve"]({ kind: "settings", id: "settings", choice: "mine" });
+    await h["sync.now"](empty);
+    expect(worker.settings).toMatchObject({ orderRules: { remote: ["新疆"] }, lint: { enabled: true } });
   });
 
   it("keep mine writes my whole edit on top of theirs; take theirs drops it", async () => {

@@ -10,6 +10,7 @@ import {
   SETTINGS_KEYS,
   sameJson,
   settingsClashes,
+  settingsEditPart,
 } from "./settings-merge.ts";
 
 const server: TeamSettings = {
@@ -128,5 +129,19 @@ describe("sameJson", () => {
     expect(sameJson([1], { 0: 1 })).toBe(false);
     expect(sameJson(undefined, undefined)).toBe(true);
     expect(sameJson(null, {})).toBe(false);
+  });
+});
+
+describe("settingsEditPart", () => {
+  it("splits an edit by keys", () => {
+    const edit = queueSettingsEdit(undefined, server, 7, { shopName: "新", lint: { on: 1 } }, 3);
+    expect(settingsEditPart(edit, ["lint"], "pick")).toEqual({
+      patch: { lint: { on: 1 } },
+      base: { lint: {} },
+      baseRev: 7,
+      seq: 3,
+    });
+    expect(settingsEditPart(edit, ["lint"], "omit")?.patch).toEqual({ shopName: "新" });
+    expect(settingsEditPart(edit, ["shopName", "lint"], "omit")).toBeUndefined();
   });
 });

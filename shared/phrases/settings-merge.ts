@@ -142,3 +142,19 @@ export function rebaseSettingsEdit(
   }
   return { patch, base, baseRev: theirsRev, seq };
 }
+
+/** The part of an edit that touches `keys` (pick) or the other keys (omit); undefined when nothing is left. */
+export function settingsEditPart(
+  pending: PendingSettings,
+  keys: readonly SettingsKey[],
+  part: "pick" | "omit",
+): PendingSettings | undefined {
+  const patch: SettingsPatch = {};
+  const base: SettingsPatch = {};
+  for (const key of patchedKeys(pending.patch)) {
+    if (keys.includes(key) !== (part === "pick")) continue;
+    Object.assign(patch, { [key]: pending.patch[key] });
+    if (Object.hasOwn(pending.base, key)) Object.assign(base, { [key]: pending.base[key] });
+  }
+  return Object.keys(patch).length ? { ...pending, patch, base } : undefined;
+}
