@@ -289,6 +289,9 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     const finding = page.locator('[data-kefu="picker-finding"]').first();
     await finding.waitFor();
     expect(await finding.textContent()).toContain("不行");
+    // Why it is a problem and a suggested wording, not just a red flag.
+    expect((await finding.locator(".why").textContent())?.trim()).not.toBe("");
+    expect(await finding.locator(".suggest").textContent()).toMatch(/^建议：.+/);
     await page.screenshot({ path: join(OUTPUT_DIR, "picker-lint.png") });
     await page.keyboard.press("Escape");
     await picker().waitFor({ state: "hidden" });
@@ -307,6 +310,7 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     const chip = page.locator('[data-kefu="lint-chip"]');
     await chip.waitFor({ timeout: 5000 });
     expect(await chip.textContent()).toContain("我不知道");
+    expect(await chip.getAttribute("title")).toMatch(/「我不知道」.+\n建议：.+/);
     await clear(textarea);
     await chip.waitFor({ state: "hidden", timeout: 5000 });
   });
@@ -424,6 +428,8 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
 
   it("takes another hotkey set in the options page", async () => {
     const options = await profile.open("options.html");
+    // The field shows the stored hotkey once the background answers; typing before that would be appended to.
+    await expect.poll(() => options.getByTestId("picker-hotkey").inputValue()).toBe("Alt+K");
     await options.getByTestId("picker-hotkey").fill("ctrl+shift+y");
     await options.getByTestId("picker-hotkey-save").click();
     await expect.poll(() => options.getByTestId("picker-hotkey").inputValue()).toBe("Ctrl+Shift+Y");
