@@ -54,7 +54,7 @@ const RATING_FOR_SOMEONE_ELSE =
   /(五星|5星|五颗星|五分|5分|好评|满分)(?:是|都是|全是|只是|完全是)?(?:给|冲着|看在|因为)(?!您|你们?的?(?:产品|东西|商品))/gu;
 const RATING_FOR_SOMEONE_ELSE_CUE = -1;
 /** 看在物流快的份上给五星: the rest of that clause is a concession of the stars, not praise of the product. */
-const FOR_THE_SAKE_OF = /看在.{0,16}?份上[^，,。！!？?；;]*/gu;
+const FOR_THE_SAKE_OF = /(?:(?:五星|5星|五颗星|好评|满分)(?:是|都是|全是|只是)?)?看在.{0,16}?份上[^，,。！!？?；;]*/gu;
 
 /** 等了四天 / 等了一个礼拜: a wait counted in days is a complaint about it. */
 const WAITED_DAYS = /等了(?:足足|整整)?[一二两三四五六七八九十几半\d]+(?:个)?(?:天|日|周|星期|礼拜|月)/gu;

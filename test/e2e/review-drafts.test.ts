@@ -206,6 +206,64 @@ describe("review drafts on the demo 评价管理 page", () => {
     await page.screenshot({ path: join(OUTPUT_DIR, "review-drafts.png") });
     expect(pageErrors).toEqual([]);
   });
+
+  it("drafts on the 拼多多 评价管理 page (beast-core rows) and inserts into that row's reply box only", async () => {
+    const pdd = await browser.context.newPage();
+    const pddErrors: string[] = [];
+    pdd.on("pageerror", (error) => pddErrors.push(error.message));
+    pdd.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    try {
+      await pdd.goto(new URL(`/pinduoduo/goods/evaluation/?now=${NOW}`, demo.url).href);
+      const rows = pdd.locator("[data-testid=beast-core-table-body] > [data-testid=beast-core-table-row]");
+      await rows.first().waitFor();
+      const rowCount = await rows.count();
+      const pddPanel = (id: string) => pdd.locator(`[data-kefu="review-panel"][data-review-id="${id}"]`);
+      const rowOf = (id: string) => rows.filter({ has: pdd.locator(".review-id", { hasText: id }) });
+      await expect.poll(() => pdd.locator('[data-kefu="review-panel"]').count(), { timeout: 15_000 }).toBe(rowCount);
+      await expect
+        .poll(() => pdd.locator('[data-kefu="review-panel"][data-sentiment=""]').count(), { timeout: 15_000 })
+        .toBe(0);
+      // Text against the stars: 五星是看在快递小哥…的份上 + 保温效果很一般 is a complaint; the wrong colour and
+      // missing pillowcase (1★) too; plain praise stays praise.
+      expect(await pddPanel("5103829471651").getAttribute("data-sentiment")).toBe("negative");
+      expect(await pddPanel("5103829471652").getAttribute("data-sentiment")).toBe("negative");
+      expect(await pddPanel("5103829471650").getAttribute("data-sentiment")).toBe("positive");
+      const topics = await pddPanel("5103829471652").locator('[data-kefu="review-topic"]').allTextContents();
+      expect(topics.join(" ")).toContain("错发漏发");
+
+      const draft = pddPanel("5103829471651").locator('[data-kefu="review-draft"]');
+      await expect.poll(() => draft.inputValue()).not.toBe("");
+      const edited = `${await draft.inputValue()}（客服阿杰）`;
+      await draft.fill(edited);
+      await pddPanel("5103829471651").locator('[data-kefu="review-insert"]').click();
+      const box = rowOf("5103829471651").locator("textarea[data-testid=beast-core-textArea]");
+      expect(await box.inputValue()).toBe(edited);
+      // The page's own counter followed (its input listener ran); every other row's box is still empty.
+      expect(await rowOf("5103829471651").locator(".word-count").textContent()).toBe(`${edited.length}/500`);
+      const others = await rows.evaluateAll((all) =>
+        all
+          .filter((row) => !row.querySelector(".review-id")?.textContent?.includes("5103829471651"))
+          .map((row) => (row.querySelector("textarea[data-testid=beast-core-textArea]") as HTMLTextAreaElement).value),
+      );
+      expect(others).toEqual(Array(rowCount - 1).fill(""));
+      // Nothing submitted: every 回复 button untouched, no 回复成功.
+      expect(await pdd.locator(".reply-done").count()).toBe(0);
+      const buttons = await pdd.$$eval("[data-testid=beast-core-button][class*=primary]", (all) =>
+        all.map((b) => `${(b as HTMLButtonElement).disabled}:${b.textContent}`),
+      );
+      expect(buttons).toEqual(Array(rowCount).fill("false:回复"));
+      // The hostile review is shown and drafted as text: no element was made from it, no dialog opened.
+      expect(await pdd.locator("[data-testid=beast-core-table-body] img").count()).toBe(0);
+      expect(await pdd.locator("kefu-review-panel img").count()).toBe(0);
+      expect(dialogs).toEqual([]);
+      expect(pddErrors).toEqual([]);
+    } finally {
+      await pdd.close();
+    }
+  });
 });
 
 describe("review drafts with a connected team", () => {
