@@ -11,9 +11,10 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LibraryView } from "../../extension/store/view.ts";
 import { seedDemoTeam } from "../../scripts/seed-demo.mjs";
+import type { MeResponse, SettingsResponse } from "../../shared/api.ts";
 import { parseImport } from "../../shared/phrases/io/index.ts";
 import { freePort, OUTPUT_DIR, ROOT, type RunningWorker, startWorker } from "./harness.ts";
-import { createToken, findByCode, serverPhrases } from "./helpers/api.ts";
+import { api, createToken, findByCode, serverPhrases } from "./helpers/api.ts";
 import { ask, launchProfile, newUserDataDir, type Profile, snapshotExtension } from "./helpers/profile.ts";
 import {
   addGroup,
@@ -44,7 +45,8 @@ let adminPage: Page;
 let agentPage: Page;
 const scratch = mkdtempSync(join(tmpdir(), "kefu-sync-e2e-"));
 const agentDataDir = newUserDataDir();
-const profileDirs = [agentDataDir];
+const adminDataDir = newUserDataDir();
+const profileDirs = [agentDataDir, adminDataDir];
 const openProfiles = new Set<Profile>();
 
 async function launch(userDataDir: string): Promise<Profile> {
@@ -84,8 +86,6 @@ beforeAll(async () => {
   extension = await snapshotExtension();
   persistDir = join(scratch, "worker-state");
   port = await freePort();
-  const adminDataDir = newUserDataDir();
-  profileDirs.push(adminDataDir);
   [worker, admin, agent] = await Promise.all([
     startWorker({ persistDir, bootstrapSecret, port }),
     launch(adminDataDir),
@@ -255,6 +255,58 @@ describe("team phrase library sync (issue 3 proof)", () => {
     expect(await adminPage.getByTestId("conflict-list").count()).toBe(0);
     await adminPopup.close();
     await closeProfile(stale);
+  });
+
+  it("admin edits team settings offline across a browser restart; they land, and another admin's clash is a conflict", async () => {
+    const wang = await api<MeResponse>(worker.url, team.agentToken, "GET", "/v1/me");
+    await adminPage.getByTestId("team-shop-name").waitFor();
+    await worker.stop();
+    const myShopName = "演示旗舰店·双十一";
+    await adminPage.getByTestId("team-shop-name").fill(myShopName);
+    await adminPage.getByTestId(`team-agent-${wang.agentId}`).fill("小王（售后）");
+    await adminPage.getByTestId("team-settings-save").click();
+    await adminPage.getByTestId("team-settings-pending").waitFor();
+
+    // Browser restart: the queued settings edit is still there and still shown.
+    await closeProfile(admin);
+    admin = await launch(adminDataDir);
+    adminPage = await admin.open("options.html");
+    await adminPage.getByTestId("team-settings-pending").waitFor();
+    expect(await adminPage.getByTestId("team-shop-name").inputValue()).toBe(myShopName);
+
+    // The Worker is back; before this browser syncs, a new admin (minting a token adds an agent name) renames
+    // the shop straight through the API.
+    worker = await startWorker({ persistDir, bootstrapSecret, port });
+    const ops = await createToken(worker.url, team.adminToken, "admin", "运营");
+    const before = await api<SettingsResponse>(worker.url, ops.token, "GET", "/v1/settings");
+    const theirShopName = "演示旗舰店（运营改）";
+    await api(worker.url, ops.token, "PUT", "/v1/settings", {
+      settings: { ...before.settings, shopName: theirShopName },
+      baseRev: before.settingsRev,
+    });
+
+    const popup = await admin.open("popup.html");
+    await popupSyncNow(popup, "已同步");
+    const conflict = adminPage.getByTestId("conflict-settings");
+    await conflict.waitFor({ timeout: 30_000 });
+    expect(await conflict.textContent()).toContain(`店铺名称：${myShopName}`);
+    expect(await conflict.textContent()).toContain(`店铺名称：${theirShopName}`);
+    // The key only this admin changed landed, merged with the new admin's entry; the clash changed nothing.
+    const merged = await api<SettingsResponse>(worker.url, ops.token, "GET", "/v1/settings");
+    expect(merged.settings.agents[wang.agentId]).toBe("小王（售后）");
+    expect(merged.settings.agents[ops.info.agentId]).toBe("运营");
+    expect(merged.settings.shopName).toBe(theirShopName);
+    await adminPage.getByTestId("conflict-list").screenshot({ path: join(OUTPUT_DIR, "sync-settings-conflict.png") });
+
+    // Keep mine: sent again on top of theirs.
+    await adminPage.getByTestId("conflict-keep-mine-settings").click();
+    await adminPage.getByTestId("conflict-list").waitFor({ state: "detached" });
+    await popupSyncNow(popup, "已同步");
+    await adminPage.getByTestId("team-settings-pending").waitFor({ state: "detached" });
+    expect((await api<SettingsResponse>(worker.url, ops.token, "GET", "/v1/settings")).settings.shopName).toBe(
+      myShopName,
+    );
+    await popup.close();
   });
 
   it("imports 千牛 CSV (UTF-8 BOM and GBK), exports CSV that re-imports to the same phrases, rejects a broken file", async () => {
