@@ -185,6 +185,19 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     });
   }
 
+  it("Ctrl+Z undoes the insert in the Preact controlled box, and the framework state follows", async () => {
+    const box = BOXES[2] as Box;
+    await clear(box);
+    await page.keyboard.type("/cf");
+    await expect.poll(() => items().first().getAttribute("data-code")).toBe("cf");
+    await page.keyboard.press("Enter");
+    await picker().waitFor({ state: "hidden" });
+    await expect.poll(() => box.text()).not.toBe("/cf");
+    await page.keyboard.press("Control+Z");
+    await expect.poll(() => box.text()).toBe("/cf");
+    await expect.poll(() => page.getByTestId("controlled-state").textContent()).toBe("/cf");
+  });
+
   it("Enter sends the inserted text from the Preact box (the framework state, not just the DOM)", async () => {
     const box = BOXES[2] as Box;
     await clear(box);
@@ -457,11 +470,12 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     const options = await profile.open("options.html");
     await ask(options, "sync.now");
     const usage = await api<{ counts: Record<string, number> }>(worker.url, team.adminToken, "GET", "/v1/usage");
-    // Four boxes + the hotkey insert (the "/h" click above picked another phrase; hd1 went to the detail page).
-    expect(usage.counts[cf?.id ?? ""]).toBe(5);
+    // Four boxes + the Preact undo test + the hotkey insert (the "/h" click above picked another phrase; hd1 went
+    // to the detail page). An undone insert still counts: the script was picked.
+    expect(usage.counts[cf?.id ?? ""]).toBe(6);
     const row = options.getByTestId(`usage-top-${cf?.id}`);
     await options.getByTestId("usage-load").click();
-    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("5");
+    await expect.poll(() => row.textContent(), { timeout: 10_000 }).toContain("6");
     await options.screenshot({ path: join(OUTPUT_DIR, "picker-usage.png"), fullPage: true });
     await options.close();
   });
