@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -71,6 +73,28 @@ describe("kefu reviews", { timeout: 60_000 }, () => {
     expect(tally.total).toBe(5);
     expect(tally.topics.shipping.positive).toBe(1);
     expect(tally.topics["wrong-or-missing"].negative).toBe(1);
+    // Each counted topic comes with examples: the review id and the clause that mentions it.
+    expect(tally.topics["wrong-or-missing"].examples[0]).toMatchObject({ sentiment: "negative" });
+    expect(tally.topics["wrong-or-missing"].examples[0].evidence).toContain("发错");
+  });
+
+  it("reads a CSV with only a review column (no id, no rating) and reads a 5-star complaint as negative", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kefu-reviews-"));
+    try {
+      const only = join(dir, "only-review.csv");
+      writeFileSync(only, 'review\n"面料很舒服，做工精细，会回购"\n"發錯顏色了，客服也不回，差評"\n');
+      const plain = kefu(only);
+      expect(plain.code).toBe(0);
+      const rows = lines(plain.stdout);
+      expect(rows.map((row) => row.sentiment)).toEqual(["positive", "negative"]);
+      expect(new Set(rows.map((row) => row.id)).size).toBe(2);
+      for (const row of rows) expect(row.draft.length).toBeGreaterThan(10);
+      const rated = join(dir, "rated.csv");
+      writeFileSync(rated, "id,rating,review\nX1,5,五星是给客服的，东西本身很一般，穿一次就起球了\n");
+      expect(lines(kefu(rated).stdout)[0]).toMatchObject({ id: "X1", sentiment: "negative" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it.each([

@@ -44,10 +44,18 @@ describe("draftReply", () => {
     expect(draft.topics.map((topic) => topic.id)).toEqual(expect.arrayContaining(["quality", "shipping"]));
   });
 
-  it("follows the complaint flow on negative reviews: soothe, explain, solve with photos/客服, apologise, thank", () => {
+  it("follows the complaint flow on negative reviews: soothe, find the cause, take a stand, solve, apologise, thank", () => {
     const draft = draftReply(REVIEWS[2] ?? { text: "" }, { shopName: "棉花小铺" });
     expect(draft.sentiment).toBe("negative");
-    const steps = [/理解|重视/, /核对|核查|核实/, /联系.*客服|照片/, /道歉|歉意/, /感谢|谢谢/];
+    // 安抚 → 查明原因 → 表明立场 → 全力解决 → 真诚道歉 → 感谢理解
+    const steps = [
+      /理解|重视/,
+      /核对|核查|核实|查找/,
+      /负责到底|绝不让顾客吃亏/,
+      /联系.*客服|照片/,
+      /道歉|歉意/,
+      /感谢|谢谢/,
+    ];
     let from = 0;
     for (const step of steps) {
       const at = draft.text.slice(from).search(step);
@@ -55,6 +63,34 @@ describe("draftReply", () => {
       from += at + 1;
     }
     expect(draft.text).toContain("棉花小铺");
+  });
+
+  it.each([
+    ["shipping", "快递太慢了，等了一个礼拜才到"],
+    ["quality", "质量太差，用了两天就坏了"],
+    ["size", "尺码偏小，穿着勒得慌，失望"],
+    ["color", "颜色有色差，实物偏黄，不满意"],
+    ["material", "材质很廉价，一股塑料味"],
+    ["packaging", "包装破了，盒子都压扁了"],
+    ["service", "客服爱理不理的，问了也不回"],
+    ["price", "比超市贵多了，不值这个价"],
+    ["wrong-or-missing", "拍的M码发成了L码，差评"],
+    ["function", "续航不行，半天就没电了"],
+    ["fake", "怀疑是假货，和专柜的味道不一样"],
+  ])("keeps the complaint flow and never argues on a %s complaint", (topic, text) => {
+    const draft = draftReply({ id: `flow-${topic}`, text, rating: 1 }, { shopName: "棉花小铺" });
+    expect(draft.sentiment).toBe("negative");
+    expect(draft.topics.map((t) => t.id)).toContain(topic);
+    const steps = [/理解|重视|了解/, /负责到底|绝不让顾客吃亏/, /联系.*客服/, /道歉|歉意/, /感谢|谢谢/];
+    let from = 0;
+    for (const step of steps) {
+      const at = draft.text.slice(from).search(step);
+      expect(at, `step ${step} after ${from} in ${draft.text}`).toBeGreaterThanOrEqual(0);
+      from += at + 1;
+    }
+    expect(lintText(draft.text)).toEqual([]);
+    for (const word of BANNED) expect(draft.text).not.toContain(word);
+    expect(hanCount(draft.text)).toBeLessThanOrEqual(MAX_REPLY_HAN);
   });
 
   it("asks for photos when the goods are the problem, not for a late parcel", () => {
