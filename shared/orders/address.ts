@@ -14,7 +14,7 @@ export interface ParsedAddress {
   /** What follows the recognised region names (street, building, room). */
   detail: string;
   /** Parts that were not written but could be inferred (e.g. 省 from a unique 市). */
-  inferred: ("province" | "city" | "district")[];
+  inferred: readonly ("province" | "city" | "district")[];
   /** The city has no 区/县 level (东莞市, 中山市, 儋州市, 嘉峪关市…): a district is not required. */
   cityHasNoDistricts: boolean;
   /**
@@ -284,11 +284,12 @@ export function zoneAt(text: string, from: number): { name: string; end: number 
   return undefined;
 }
 
-const SEPARATORS = new Set([" ", "\t", "\u3000", ",", "，", "/", "、", "-", "\n", "\r"]);
+/** Separator characters by code (charCodeAt, unlike charAt, allocates nothing for Han text). */
+const SEPARATORS = new Set([..." \t\u3000,，/、-\n\r"].map((ch) => ch.charCodeAt(0)));
 
 function skipSeparators(text: string, at: number): number {
   let i = at;
-  while (i < text.length && SEPARATORS.has(text.charAt(i))) i++;
+  while (i < text.length && SEPARATORS.has(text.charCodeAt(i))) i++;
   return i;
 }
 
@@ -305,8 +306,11 @@ export function parseAddress(raw: string): ParsedAddress {
   return first;
 }
 
+/** Shared by every address that inferred nothing (most of them): no array per parse. */
+const NOTHING_INFERRED: ParsedAddress["inferred"] = Object.freeze([]);
+
 function parseFrom(text: string, tryProvince: boolean): ParsedAddress {
-  const inferred: ParsedAddress["inferred"] = [];
+  let inferred = NOTHING_INFERRED;
   let at = skipSeparators(text, 0);
   let province: ProvinceEntry | undefined;
   let city: CityEntry | undefined;
@@ -326,7 +330,7 @@ function parseFrom(text: string, tryProvince: boolean): ParsedAddress {
       at = skipSeparators(text, c.end);
       if (!province && city) {
         province = provinces.get(city.province);
-        inferred.push("province");
+        inferred = ["province"];
       }
     }
   } else if (province?.municipality) {
@@ -353,7 +357,7 @@ function parseFrom(text: string, tryProvince: boolean): ParsedAddress {
     if (d && d.value.length === 1 && d.value[0]) {
       city = d.value[0];
       district = city.districts.get(text.slice(at, d.end));
-      inferred.push("city");
+      inferred = [...inferred, "city"];
       at = skipSeparators(text, d.end);
     }
   }
@@ -369,16 +373,16 @@ function parseFrom(text: string, tryProvince: boolean): ParsedAddress {
       at = skipSeparators(text, z.end);
     }
   }
-  const result: ParsedAddress = {
+  // Every field is always present (undefined when unknown): one object shape keeps the rules' reads fast.
+  return {
+    province: province?.name,
+    city: city?.name,
+    district,
+    zone,
     detail: text.slice(at),
     inferred,
     cityHasNoDistricts: city !== undefined && !city.hasDistricts,
   };
-  if (province) result.province = province.name;
-  if (city) result.city = city.name;
-  if (district) result.district = district;
-  if (zone) result.zone = zone;
-  return result;
 }
 
 /** Official province name for a full or short form ("新疆" → 新疆维吾尔自治区), or undefined. */

@@ -6,6 +6,7 @@
  */
 import type { Order } from "../model.ts";
 import type { CheckContext } from "./context.ts";
+import { parseTimestamp } from "./time.ts";
 import type { OrderWarning } from "./types.ts";
 
 export interface IndexedOrder {
@@ -31,7 +32,7 @@ const WHITESPACE = /[\s,，]+/g;
 const HAS_WHITESPACE = /[\s,，]/;
 
 function createdOf(e: IndexedOrder): number {
-  e.created ??= Date.parse(e.order.createdAt ?? "");
+  e.created ??= parseTimestamp(e.order.createdAt);
   return e.created;
 }
 
@@ -62,7 +63,14 @@ function itemsKeyOf(e: IndexedOrder): string {
 export function buildOrderIndex(orders: readonly Order[]): OrderIndex {
   const index: OrderIndex = { byBuyer: new Map(), entries: [] };
   for (const order of orders) {
-    const entry: IndexedOrder = { order };
+    // All fields present from the start: one object shape for every entry keeps the property reads monomorphic.
+    const entry: IndexedOrder = {
+      order,
+      created: undefined,
+      shipKey: undefined,
+      itemsKey: undefined,
+      group: undefined,
+    };
     index.entries.push(entry);
     if (order.status === "closed" || !order.buyer) continue;
     let group = index.byBuyer.get(order.buyer);
@@ -89,13 +97,18 @@ export function checkCrossEntry(self: IndexedOrder, ctx: CheckContext, index: Or
   const sameBuyer = self.group ?? index.byBuyer.get(order.buyer);
   if (!sameBuyer || (sameBuyer.length === 1 && sameBuyer[0]?.order.id === order.id)) return;
 
-  if (ctx.enabled("mergeable") && order.status === "paid" && shipKeyOf(self)) {
-    const ids: string[] = [];
+  if (ctx.enabled("mergeable") && order.status === "paid") {
+    // The receiver key is built only once another paid order of the buyer is there to compare with.
+    let ids: string[] | undefined;
     for (const other of sameBuyer) {
-      if (other === self || other.order.status !== "paid") continue;
-      if (shipKeyOf(other) === self.shipKey && other.order.id !== order.id) ids.push(other.order.id);
+      if (other === self || other.order.status !== "paid" || other.order.id === order.id) continue;
+      const key = shipKeyOf(self);
+      if (!key) break;
+      if (shipKeyOf(other) !== key) continue;
+      ids ??= [];
+      ids.push(other.order.id);
     }
-    if (ids.length > 0) {
+    if (ids) {
       out.push({
         orderId: order.id,
         rule: "mergeable",

@@ -34,8 +34,22 @@ export interface BuiltMemo {
 
 const encoder = new TextEncoder();
 
+/** UTF-8 byte length, counted from the UTF-16 code units (no encoding, no allocation). */
 function utf8Length(text: string): number {
-  return encoder.encode(text).length;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        bytes += 4;
+        i++;
+      } else bytes += 3;
+    } else bytes += 3;
+  }
+  return bytes;
 }
 
 /** YYYY-MM-DD in China time. Strings that do not parse as dates are used as written. */

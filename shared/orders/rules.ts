@@ -18,6 +18,7 @@ import {
   sizesIn,
   type TextMention,
 } from "./text.ts";
+import { parseTimestamp } from "./time.ts";
 import type { OrderAction, OrderWarning, Severity } from "./types.ts";
 
 const HOUR = 3600_000;
@@ -37,6 +38,9 @@ export function orderFacts(order: Order): OrderFacts {
   return { order, address, parsed: parseAddress(address) };
 }
 
+/** Most warnings carry no action: one shared, frozen empty list instead of a new array per warning. */
+const NO_ACTIONS = Object.freeze([]) as unknown as OrderAction[];
+
 function push(
   out: OrderWarning[],
   order: Order,
@@ -44,11 +48,10 @@ function push(
   severity: Severity,
   message: string,
   evidence?: string,
-  actions: OrderAction[] = [],
+  actions: OrderAction[] = NO_ACTIONS,
 ): void {
-  const w: OrderWarning = { orderId: order.id, rule, severity, message, actions };
-  if (evidence !== undefined) w.evidence = evidence;
-  out.push(w);
+  // `evidence` is always present (undefined when none), so every warning has the same object shape.
+  out.push({ orderId: order.id, rule, severity, message, evidence, actions });
 }
 
 /** Quotes user text for a message, shortened so a huge memo does not flood the overlay. */
@@ -166,8 +169,9 @@ function checkRegion(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): voi
 }
 
 interface SkuValues {
-  colours: Set<string>;
-  sizes: Set<string>;
+  /** Base colours / normalised sizes per SKU value: the cached sets themselves, never copied or changed. */
+  colourSets: Set<string>[];
+  sizeSets: Set<string>[];
   models: string[];
   colourShown: string;
   sizeShown: string;
@@ -189,20 +193,24 @@ function parsedSkuValue(value: string): { colours: Set<string>; sizes: Set<strin
 
 function skuValues(order: Order): SkuValues {
   const v: SkuValues = {
-    colours: new Set(),
-    sizes: new Set(),
+    colourSets: [],
+    sizeSets: [],
     models: [],
     colourShown: "",
     sizeShown: "",
     modelShown: "",
   };
   for (const item of order.items ?? []) {
-    for (const [key, value] of Object.entries(item.skuProps ?? {})) {
+    const props = item.skuProps;
+    if (!props) continue;
+    for (const key in props) {
+      if (!Object.hasOwn(props, key)) continue;
+      const value = props[key] as string;
       if (isColourKey(key)) {
-        for (const c of parsedSkuValue(value).colours) v.colours.add(c);
+        v.colourSets.push(parsedSkuValue(value).colours);
         v.colourShown ||= value;
       } else if (isSizeKey(key)) {
-        for (const s of parsedSkuValue(value).sizes) v.sizes.add(s);
+        v.sizeSets.push(parsedSkuValue(value).sizes);
         v.sizeShown ||= value;
       } else if (isModelKey(key)) {
         v.models.push(compactAlnum(value));
@@ -213,62 +221,71 @@ function skuValues(order: Order): SkuValues {
   return v;
 }
 
-function firstConflict(mentions: TextMention[], ordered: Set<string>): TextMention | undefined {
-  if (ordered.size === 0) return undefined;
-  return mentions.find((m) => !ordered.has(m.value));
+/** The first mention the SKU does not name; none when the SKU names nothing of that kind. */
+function firstConflict(mentions: TextMention[], ordered: Set<string>[]): TextMention | undefined {
+  if (!ordered.some((set) => set.size > 0)) return undefined;
+  return mentions.find((m) => !ordered.some((set) => set.has(m.value)));
 }
 
 function checkMemoSku(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): void {
   const { order } = f;
   if (!ctx.enabled("memo-sku-conflict") || (order.status !== "paid" && order.status !== "unpaid")) return;
-  const texts: [string, string][] = [];
-  if (order.sellerMemo?.trim()) texts.push(["备注", order.sellerMemo]);
-  if (order.buyerMessage?.trim()) texts.push(["买家留言", order.buyerMessage]);
-  if (texts.length === 0) return;
+  const memo = order.sellerMemo ?? "";
+  const message = order.buyerMessage ?? "";
   let sku: SkuValues | undefined;
-  for (const [source, text] of texts) {
-    const m = findMentions(text);
-    if (m.colours.length === 0 && m.sizes.length === 0 && m.models.length === 0) continue;
-    sku ??= skuValues(order);
-    const orderedModels = sku.models;
-    const colour = firstConflict(m.colours, sku.colours);
-    if (colour) {
+  if (memo.trim()) sku = memoSkuConflict("备注", memo, order, sku, out);
+  if (message.trim()) memoSkuConflict("买家留言", message, order, sku, out);
+}
+
+/** Checks one text (memo or message) against the SKU; returns the SKU values once derived, for the next text. */
+function memoSkuConflict(
+  source: string,
+  text: string,
+  order: Order,
+  known: SkuValues | undefined,
+  out: OrderWarning[],
+): SkuValues | undefined {
+  const m = findMentions(text);
+  if (m.colours.length === 0 && m.sizes.length === 0 && m.models.length === 0) return known;
+  const sku = known ?? skuValues(order);
+  const colour = firstConflict(m.colours, sku.colourSets);
+  if (colour) {
+    push(
+      out,
+      order,
+      "memo-sku-conflict",
+      "error",
+      `${source}写“${colour.written}”，但下单规格为“${sku.colourShown}”`,
+      colour.written,
+    );
+    return sku;
+  }
+  const size = firstConflict(m.sizes, sku.sizeSets);
+  if (size) {
+    push(
+      out,
+      order,
+      "memo-sku-conflict",
+      "error",
+      `${source}写“${size.written}”，但下单规格为“${sku.sizeShown}”`,
+      size.written,
+    );
+    return sku;
+  }
+  if (sku.models.length > 0) {
+    const model = m.models.find((mm) => !sku.models.some((s) => s.includes(mm.value)));
+    if (model) {
       push(
         out,
         order,
         "memo-sku-conflict",
         "error",
-        `${source}写“${colour.written}”，但下单规格为“${sku.colourShown}”`,
-        colour.written,
+        `${source}写“${model.written}”，但下单型号为“${sku.modelShown}”`,
+        model.written,
       );
-      continue;
-    }
-    const size = firstConflict(m.sizes, sku.sizes);
-    if (size) {
-      push(
-        out,
-        order,
-        "memo-sku-conflict",
-        "error",
-        `${source}写“${size.written}”，但下单规格为“${sku.sizeShown}”`,
-        size.written,
-      );
-      continue;
-    }
-    if (sku.models.length > 0) {
-      const model = m.models.find((mm) => !orderedModels.some((s) => s.includes(mm.value)));
-      if (model) {
-        push(
-          out,
-          order,
-          "memo-sku-conflict",
-          "error",
-          `${source}写“${model.written}”，但下单型号为“${sku.modelShown}”`,
-          model.written,
-        );
-      }
     }
   }
+  return sku;
 }
 
 /** Negations that cancel a keyword right before it: 不急, 不用发票, 无需备注. */
@@ -290,9 +307,8 @@ function insideException(message: string, keyword: string, position: number, exc
  * A refund or return keyword (退款, 退货, 退钱…) in the message of an order whose refund is already open on the
  * platform adds nothing to `refund-active`, which blocks shipping with the platform's own evidence.
  */
-function refundAlreadyWarned(order: Order, ctx: CheckContext, keyword: string): boolean {
+function refundAlreadyWarned(order: Order, ctx: CheckContext): boolean {
   return (
-    keyword.includes("退") &&
     (order.refund === "requested" || order.refund === "in-progress") &&
     (order.status === "paid" || order.status === "shipped") &&
     ctx.enabled("refund-active")
@@ -308,23 +324,25 @@ function checkMessage(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): vo
   }
   const message = order.buyerMessage ?? "";
   if (!ctx.enabled("message-keyword") || message.trim() === "" || !isOpen(order)) return;
-  const found: string[] = [];
+  let found: string[] | undefined;
   const exceptions = ctx.settings.messageKeywordExceptions;
+  const refundWarned = refundAlreadyWarned(order, ctx);
   for (const kw of ctx.messageKeywords) {
-    if (refundAlreadyWarned(order, ctx, kw)) continue;
+    if (refundWarned && kw.includes("退")) continue;
     let at = message.indexOf(kw);
     while (at >= 0) {
       const position = at;
       const negated = KEYWORD_NEGATIONS.some((n) => message.endsWith(n, position));
-      const covered = found.some((k) => k.includes(kw));
+      const covered = found?.some((k) => k.includes(kw)) ?? false;
       if (!negated && !covered && !(exceptions.length > 0 && insideException(message, kw, position, exceptions))) {
+        found ??= [];
         found.push(kw);
         break;
       }
       at = message.indexOf(kw, at + kw.length);
     }
   }
-  if (found.length > 0) {
+  if (found) {
     push(
       out,
       order,
@@ -336,16 +354,12 @@ function checkMessage(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): vo
   }
 }
 
-function timeOf(iso: string | undefined): number {
-  return iso ? Date.parse(iso) : Number.NaN;
-}
-
 function checkTiming(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): void {
   const { order } = f;
   const s = ctx.settings;
   if (order.status === "paid") {
-    const paid = timeOf(order.paidAt);
-    let deadline = timeOf(order.shipDeadline);
+    const paid = parseTimestamp(order.paidAt);
+    let deadline = parseTimestamp(order.shipDeadline);
     if (Number.isNaN(deadline) && !Number.isNaN(paid)) deadline = paid + s.shipWithinHours * HOUR;
     if (!Number.isNaN(deadline) && !order.presale) {
       const left = deadline - ctx.nowMs;
@@ -359,7 +373,7 @@ function checkTiming(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): voi
     }
   }
   if (order.status === "unpaid" && ctx.enabled("unpaid-reminder") && !order.presale?.depositPaid) {
-    const created = timeOf(order.createdAt);
+    const created = parseTimestamp(order.createdAt);
     if (!Number.isNaN(created) && ctx.nowMs - created >= s.unpaidReminderMinutes * MINUTE) {
       push(
         out,
@@ -373,7 +387,7 @@ function checkTiming(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): voi
     }
   }
   if (ctx.enabled("presale-balance") && order.presale?.depositPaid && !order.presale.balancePaid && isOpen(order)) {
-    const due = timeOf(order.presale.balanceDueAt);
+    const due = parseTimestamp(order.presale.balanceDueAt);
     const when = Number.isNaN(due)
       ? ""
       : due < ctx.nowMs
@@ -423,18 +437,18 @@ function checkMoney(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): void
     }
   }
   if (ctx.enabled("blacklist") && ctx.blacklistActive) {
-    const hits: string[] = [];
+    let hits: string[] | undefined;
     const buyer = (order.buyer ?? "").trim();
-    if (buyer && ctx.blacklistBuyers.has(buyer)) hits.push(`买家“${buyer}”`);
+    if (buyer && ctx.blacklistBuyers.has(buyer)) hits = [`买家“${buyer}”`];
     const phone = ctx.blacklistPhones.size > 0 ? normalizePhone(order.receiver?.phone ?? "") : "";
-    if (phone && ctx.blacklistPhones.has(phone)) hits.push(`电话“${phone}”`);
+    if (phone && ctx.blacklistPhones.has(phone)) hits = [...(hits ?? []), `电话“${phone}”`];
     for (const kw of ctx.blacklistAddressKeywords) {
       if (f.address.includes(kw)) {
-        hits.push(`地址含“${kw}”`);
+        hits = [...(hits ?? []), `地址含“${kw}”`];
         break;
       }
     }
-    if (hits.length > 0) {
+    if (hits) {
       push(out, order, "blacklist", "error", `命中黑名单：${hits.join("、")}，请联系主管再处理`, hits.join(","));
     }
   }

@@ -33,7 +33,7 @@ const COLOUR_BASES: Record<string, string[]> = {
 for (const [base, words] of Object.entries(COLOUR_BASES)) for (const w of words) COLOUR_WORDS[w] = base;
 const MAX_COLOUR_WORD = Math.max(...Object.keys(COLOUR_WORDS).map((w) => w.length));
 /** First characters of colour words: any other character is skipped without slicing. */
-const COLOUR_FIRST_CHARS = new Set(Object.keys(COLOUR_WORDS).map((w) => w.charAt(0)));
+const COLOUR_FIRST_CODES = new Set(Object.keys(COLOUR_WORDS).map((w) => w.charCodeAt(0)));
 /** Single-character colour words only count when followed by one of these (红的, 黑款…), else 白天/红包 would match. */
 const SINGLE_CHAR_FOLLOWERS = new Set(["的", "款", "色", "码", "号", "，", ",", "。", " ", "!", "！", ""]);
 /** Words that turn a following colour/size into a non-request: 不要红色, 别发黑色, 不是XL. */
@@ -121,7 +121,7 @@ export function findMentions(text: string): Mentions {
       i = end;
       continue;
     }
-    if (!COLOUR_FIRST_CHARS.has(text.charAt(i))) {
+    if (!COLOUR_FIRST_CODES.has(code)) {
       i++;
       continue;
     }
