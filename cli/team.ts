@@ -72,7 +72,10 @@ export async function run(argv: string[]): Promise<number> {
   }
   try {
     const url = need(values.url ?? process.env.KEFU_URL, "url");
-    if (!/^https?:\/\//.test(url)) throw new UsageError("--url must start with http:// or https://");
+    // Tokens travel in the Authorization header: plain http only to this machine (wrangler dev).
+    if (!/^https:\/\//.test(url) && !/^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/.test(url)) {
+      throw new UsageError("--url must be https:// (http:// only for 127.0.0.1 / localhost)");
+    }
     const token = () => need(values.token ?? process.env.KEFU_TOKEN, "token");
     let result: unknown;
     switch (command) {

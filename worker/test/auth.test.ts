@@ -109,6 +109,22 @@ describe("authorization matrix", () => {
     expect(res.status).toBe(409);
   });
 
+  it("GET /v1/debug/stats: off (JSON 404) unless DEBUG_METRICS=1, then admin only; never without a token", async () => {
+    const on = testEnv({ DEBUG_METRICS: "1" });
+    const off = await call("GET", "/v1/debug/stats", { token: team.admin });
+    expect(off.status).toBe(404);
+    expect(await json(off)).toMatchObject({ error: { code: "not_found" } });
+    expect((await call("GET", "/v1/debug/stats", { env: on })).status).toBe(401);
+    expect((await call("GET", "/v1/debug/stats", { token: revoked, env: on })).status).toBe(401);
+    expect((await call("GET", "/v1/debug/stats", { token: other.admin, env: on })).status).toBe(200); // its own team
+    const agent = await call("GET", "/v1/debug/stats", { token: team.agent, env: on });
+    expect(agent.status).toBe(403);
+    expect(await json(agent)).toMatchObject({ error: { code: "forbidden" } });
+    const admin = await call("GET", "/v1/debug/stats", { token: team.admin, env: on });
+    expect(admin.status).toBe(200);
+    expect(await json(admin)).toMatchObject({ head: expect.any(Number), kvWrites: expect.any(Number) });
+  });
+
   it("tokens are stored only as hashes and listed without secrets", async () => {
     const list = await call("GET", "/v1/tokens", { token: team.admin });
     const text = await list.text();

@@ -1,4 +1,4 @@
-import { runDurableObjectAlarm } from "cloudflare:test";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BatchResponse, SettingsResponse, SyncResponse, UsageResponse } from "../../shared/api.ts";
@@ -177,6 +177,39 @@ describe("concurrency", () => {
     expect(pointer.chunkKeys).toHaveLength(1);
     const chunk = (await env.KEFU_KV.get(pointer.chunkKeys[0] ?? "")) ?? "";
     expect(JSON.parse(`[${chunk}]`)).toHaveLength(10);
+  });
+});
+
+describe("KV write rate", () => {
+  it("never writes a key twice within a second: an alarm fired early after a publish only reschedules", async () => {
+    const team = await createTeam();
+    const stub = stubOf(team.teamId);
+    const meta = (key: string) =>
+      runInDurableObject(stub, (_instance, state) => {
+        const row = state.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0];
+        return row ? Number(row.value) : undefined;
+      });
+    const pointerRev = async () =>
+      (JSON.parse((await env.KEFU_KV.get(`t:${team.teamId}:snap`)) ?? "{}") as { rev?: number }).rev;
+
+    await upsert(team.admin, [{ phrase: phraseInput("r1") }]);
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    const publishedAt = (await meta("lastPublishAt")) as number;
+    const firstRev = await pointerRev();
+    expect(firstRev).toBe(await meta("publishedRev"));
+
+    // An edit right after the publish: the alarm it schedules is at least a second after that publish.
+    await upsert(team.admin, [{ phrase: phraseInput("r2") }]);
+    const scheduled = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
+    expect(scheduled).not.toBeNull();
+    expect(scheduled as number).toBeGreaterThanOrEqual(publishedAt + 1000);
+
+    // Fired early anyway (as a retry could be): nothing is written, the publish is put off to the 1 s mark.
+    expect(await runDurableObjectAlarm(stub)).toBe(true);
+    expect(await pointerRev()).toBe(firstRev);
+    expect(await meta("lastPublishAt")).toBe(publishedAt);
+    const again = await runInDurableObject(stub, (_instance, state) => state.storage.getAlarm());
+    expect(again).toBe(publishedAt + 1000);
   });
 });
 
