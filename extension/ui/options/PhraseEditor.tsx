@@ -38,12 +38,14 @@ export function PhraseEditor({ library }: { library: LibraryView }) {
   const selectable = shown.filter((p) => p.editable);
   const chosen = [...selected].filter((id) => selectable.some((p) => p.id === id));
 
-  const toggle = (id: string) => {
-    const next = new Set(selected);
-    if (next.has(id)) next.delete(id);
-    else next.add(id);
-    setSelected(next);
-  };
+  // Functional update: two clicks before a re-render must both count.
+  const toggle = (id: string) =>
+    setSelected((previous) => {
+      const next = new Set(previous);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
   const run = async (work: Promise<unknown>) => {
     try {
       await work;

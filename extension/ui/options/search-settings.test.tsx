@@ -1,5 +1,5 @@
 import { render } from "preact";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { baseHandlers, dispatch, type Envelope } from "../../messaging/protocol.ts";
 import { createPickerHandlers } from "../../search-index/index.ts";
@@ -171,5 +171,73 @@ describe("team settings in the options page", () => {
     const shop = await until(() => byTestId<HTMLInputElement>("team-shop-name"), "shop name field");
     expect(shop.disabled).toBe(true);
     expect(byTestId("team-settings-save")).toBeNull();
+  });
+});
+
+describe("bulk select in the phrase table", () => {
+  it("selects only editable rows, moves and deletes them in one go; agents cannot select team phrases", async () => {
+    worker.serverWrite({ id: "t1", code: "hy", content: "团队欢迎语", groupId: "g", tags: [], scope: "team" });
+    await connect(ADMIN);
+    const { id: target } = await h["group.save"]({ group: { name: "售后" } });
+    for (const code of ["a1", "a2", "a3"]) {
+      await h["phrase.save"]({ phrase: { code, content: `内容${code}`, groupId: "", tags: [], scope: "team" } });
+    }
+    await h["sync.now"](empty);
+    render(<Options />, root);
+    await until(() => rowCodes().length === 4, "rows");
+    const check = (id: string) => byTestId<HTMLInputElement>(id) as HTMLInputElement;
+    check("phrase-select-all").click();
+    await until(() => byTestId("bulk-bar")?.textContent?.includes("已选 4 条"), "4 selected");
+    const select = byTestId<HTMLSelectElement>("bulk-move-group") as HTMLSelectElement;
+    select.value = target;
+    select.dispatchEvent(new Event("change", { bubbles: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    byTestId<HTMLButtonElement>("bulk-move")?.click();
+    await until(() => byTestId("bulk-bar")?.textContent?.includes("已选 0 条"), "selection cleared");
+    await h["sync.now"](empty);
+    expect(
+      [...worker.phrases.values()]
+        .filter((p) => p.groupId === target)
+        .map((p) => p.code)
+        .sort(),
+    ).toEqual(["a1", "a2", "a3", "hy"]);
+
+    const ids = [...worker.phrases.values()].filter((p) => p.code !== "hy").map((p) => p.id);
+    for (const id of ids.slice(0, 2)) check(`phrase-select-${id}`).click();
+    await until(() => byTestId("bulk-bar")?.textContent?.includes("已选 2 条"), "2 selected");
+    const confirm = vi.fn(() => true);
+    Object.assign(window, { confirm });
+    byTestId<HTMLButtonElement>("bulk-delete")?.click();
+    await until(() => rowCodes().length === 2, "two rows left");
+    expect(confirm).toHaveBeenCalledWith("删除选中的 2 条短语？");
+    await h["sync.now"](empty);
+    expect([...worker.phrases.values()].filter((p) => !p.deleted)).toHaveLength(2);
+  });
+
+  it("an agent's team rows cannot be selected", async () => {
+    worker.serverWrite({ id: "t1", code: "hy", content: "团队欢迎语", groupId: "g", tags: [], scope: "team" });
+    await connect(AGENT);
+    await h["phrase.save"]({ phrase: { code: "wd", content: "我的", groupId: "", tags: [], scope: "personal" } });
+    render(<Options />, root);
+    await until(() => rowCodes().length === 2, "rows");
+    expect(byTestId<HTMLInputElement>("phrase-select-t1")?.disabled).toBe(true);
+    byTestId<HTMLInputElement>("phrase-select-all")?.click();
+    await until(() => byTestId("bulk-bar")?.textContent?.includes("已选 1 条"), "only the personal row");
+  });
+});
+
+describe("popup", () => {
+  it("shows the last sync time, the error of a failed round and the conflict count", async () => {
+    await connect(ADMIN);
+    const { Popup } = await import("../popup/Popup.tsx");
+    render(<Popup />, root);
+    const last = await until(() => byTestId("popup-last-sync"), "last sync");
+    expect(last.textContent).not.toContain("从未");
+    expect(last.textContent).toMatch(/\d{1,2}:\d{2}:\d{2}/);
+    worker.tokens.delete(ADMIN); // revoked by the admin elsewhere
+    byTestId<HTMLButtonElement>("popup-sync-now")?.click();
+    await until(() => byTestId("popup-sync-state")?.textContent?.includes("同步出错"), "error state");
+    expect(byTestId("popup-error")?.textContent).toMatch(/令牌无效/);
+    expect(byTestId("popup-team")?.textContent).toContain("小美的店");
   });
 });
