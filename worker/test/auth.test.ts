@@ -1,6 +1,8 @@
+import { runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MeResponse, TokenListResponse } from "../../shared/api.ts";
+import { sha256Hex } from "../src/auth.ts";
 import { call, createTeam, json, phraseInput, SECRET, type Team, testEnv } from "./helpers.ts";
 
 describe("POST /v1/teams (bootstrap)", () => {
@@ -133,6 +135,25 @@ describe("authorization matrix", () => {
     // KV never holds tokens either.
     const keys = await env.KEFU_KV.list();
     for (const k of keys.keys) expect(k.name.startsWith("t:")).toBe(true);
+    // Inside the team's Durable Object: every table holds the tokens' SHA-256 hashes, never a token or its secret.
+    const stub = env.TEAM_STORE.get(env.TEAM_STORE.idFromName(team.teamId));
+    const stored = await runInDurableObject(stub, (_instance, state) => {
+      const tables = state.storage.sql
+        .exec<{ name: string }>(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_%' ESCAPE '\\'",
+        )
+        .toArray()
+        .map((row) => row.name);
+      const dump = tables.map((table) => JSON.stringify(state.storage.sql.exec(`SELECT * FROM "${table}"`).toArray()));
+      const hashes = state.storage.sql.exec<{ hash: string }>("SELECT hash FROM tokens").toArray();
+      return { dump: dump.join("\n"), hashes: hashes.map((row) => row.hash) };
+    });
+    expect(stored.dump).toContain(stored.hashes[0]); // the dump did read the tokens table
+    for (const token of [team.admin, team.agent, team.agent2]) {
+      expect(stored.dump).not.toContain(token);
+      expect(stored.dump).not.toContain(token.split("_")[2]);
+      expect(stored.hashes).toContain(await sha256Hex(token));
+    }
   });
 
   it("CORS allows only listed extension origins", async () => {
