@@ -2,7 +2,7 @@
  * Team-added sites (settings section `customSites`, issue 4): the phrase picker also runs on URL patterns a team
  * adds in the options page. The background keeps ONE dynamic content script (entrypoints/custom-sites.content.ts:
  * picker + status chip, no order overlay) registered for exactly the patterns this browser holds host permission
- * for. It is re-checked when the service worker starts, when the synced settings change the patterns, and when a
+ * for. It is re-checked when the service worker starts, when the settings (synced, or an admin's queued edit) change the patterns, and when a
  * host permission is granted or removed. Registered scripts persist across browser restarts; one script (not one
  * per pattern) means overlapping patterns never inject the picker twice, and `excludeMatches` keeps it off the
  * sites the manifest's own content script already covers.
@@ -11,7 +11,8 @@ import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
 import { customSitePatterns } from "../../shared/settings.ts";
 import { SELLER_SITE_MATCHES } from "../sites/matches.ts";
-import { libraryItem } from "../store/state.ts";
+import { readTeamSettings } from "../store/settings-edits.ts";
+import { libraryItem, outboxItem } from "../store/state.ts";
 
 export const CUSTOM_SITES_SCRIPT_ID = "kefu-custom-sites";
 export const CUSTOM_SITES_SCRIPT_FILE = "content-scripts/custom-sites.js";
@@ -94,7 +95,8 @@ function scriptOptions(matches: string[]) {
 }
 
 export const chromeCustomSitesApi: CustomSitesApi = {
-  patterns: async () => customSitePatterns((await libraryItem.getValue()).settings),
+  // The settings as this browser shows them (server copy + an admin's queued edit), like the options page lists them.
+  patterns: async () => customSitePatterns(await readTeamSettings()),
   granted: (pattern) => browser.permissions.contains({ origins: [pattern] }),
   registeredMatches: async () => {
     const [script] = await browser.scripting.getRegisteredContentScripts({ ids: [CUSTOM_SITES_SCRIPT_ID] });
@@ -134,9 +136,9 @@ export function watchCustomSites(api: CustomSitesApi = chromeCustomSitesApi): vo
       .catch((err) => console.warn("[kefu] custom sites not registered", err));
   };
   run(true);
-  const libraryKey = libraryItem.key.replace(/^local:/, "");
+  const watched = [libraryItem.key, outboxItem.key].map((key) => key.replace(/^local:/, ""));
   browser.storage.onChanged.addListener((changes, area) => {
-    if (area === "local" && libraryKey in changes) run(false);
+    if (area === "local" && watched.some((key) => key in changes)) run(false);
   });
   browser.permissions.onAdded.addListener(() => run(true));
   browser.permissions.onRemoved.addListener(() => run(true));

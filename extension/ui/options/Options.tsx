@@ -36,7 +36,11 @@ export function Options() {
           <PhraseEditor library={library} />
           <ImportExport library={library} />
           <UsagePanel />
-          <SitePatterns settings={library.settings} isAdmin={connection.me?.role === "admin"} />
+          <SitePatterns
+            settings={library.settings}
+            isAdmin={connection.me?.role === "admin"}
+            pending={library.settingsPending.includes("customSites")}
+          />
         </>
       )}
     </main>

@@ -1,6 +1,7 @@
 /**
  * 自定义网站 · Team sites: URL patterns (team settings section `customSites`) where the phrase picker also runs.
- * Admins edit the list (one Chrome match pattern a line) and save it to the Worker; every browser has to allow the
+ * Admins edit the list (one Chrome match pattern a line); the save is queued like any settings edit (`settings.save`,
+ * sent by the next sync, a clash with another admin becomes a conflict). Every browser has to allow the
  * sites itself (Chrome asks on a click: `permissions.request` needs the user's gesture, so it is the first thing
  * the click does). The background (features/custom-sites.ts) registers the picker's content script for the
  * patterns this browser allows and writes what it did to `kefu.customSitesStatus`, shown per row here.
@@ -9,7 +10,7 @@ import { useEffect, useState } from "preact/hooks";
 import * as v from "valibot";
 import { browser } from "wxt/browser";
 import type { TeamSettings } from "../../../shared/phrases/schema.ts";
-import { CustomSitesSchema, customSitePatterns, SitePatternSchema, writeSection } from "../../../shared/settings.ts";
+import { CustomSitesSchema, customSitePatterns, SitePatternSchema } from "../../../shared/settings.ts";
 import { type CustomSitesStatus, customSitesStatusItem } from "../../features/custom-sites.ts";
 import { askBackground } from "../../messaging/protocol.ts";
 import { errorText } from "./useStore.ts";
@@ -35,7 +36,7 @@ async function allowInThisBrowser(patterns: string[]): Promise<boolean> {
   return browser.permissions.request({ origins: patterns });
 }
 
-export function SitePatterns(props: { settings: TeamSettings | undefined; isAdmin: boolean }) {
+export function SitePatterns(props: { settings: TeamSettings | undefined; isAdmin: boolean; pending?: boolean }) {
   const saved = customSitePatterns(props.settings);
   const savedKey = saved.join("\n");
   const [draft, setDraft] = useState(savedKey);
@@ -80,14 +81,12 @@ export function SitePatterns(props: { settings: TeamSettings | undefined; isAdmi
       setError(errorText(err));
     }
     try {
-      await askBackground("settings.restore", {
-        settings: writeSection(props.settings, "customSites", { patterns: parsed.patterns }),
-      });
+      await askBackground("settings.save", { patch: { customSites: { patterns: parsed.patterns } } });
       setEdited(false);
       setNote(
         allowed
-          ? "已保存并在本浏览器允许；同事同步后在各自的设置页允许 · Saved; teammates allow it in their options page"
-          : "已保存，但本浏览器未允许这些网站 · Saved, but not allowed in this browser",
+          ? "已保存（下次同步发给团队），本浏览器已允许；同事在各自的设置页允许 http 网站 · Saved and allowed here"
+          : "已保存（下次同步发给团队），但本浏览器未允许这些网站 · Saved, but not allowed in this browser",
       );
     } catch (err) {
       setError(`保存失败，草稿仍在 · Not saved (draft kept)：${errorText(err)}`);
@@ -103,6 +102,11 @@ export function SitePatterns(props: { settings: TeamSettings | undefined; isAdmi
         快捷短语面板也在这些网址上运行（如 https://crm.example.com/*），每行一条。订单提示只在内置的店铺后台运行。
       </p>
       {saved.length === 0 && <p class="muted">尚未添加 · none yet</p>}
+      {props.pending && (
+        <p class="muted" data-testid="site-patterns-pending">
+          修改待同步 · Change waiting for the next sync
+        </p>
+      )}
       <ul>
         {saved.map((pattern) => {
           const state = status?.active.includes(pattern)

@@ -31,14 +31,14 @@ describe("site patterns editor: the panel", () => {
   const settings = { ...defaultTeamSettings("小美的店"), customSites: { patterns: ["https://crm.example.com/*"] } };
   let root: HTMLElement;
   let calls: string[];
-  let restored: unknown[];
-  let restoreError: string | undefined;
+  let savedPatches: unknown[];
+  let saveError: string | undefined;
 
   beforeEach(() => {
     fakeBrowser.reset();
     calls = [];
-    restored = [];
-    restoreError = undefined;
+    savedPatches = [];
+    saveError = undefined;
     // Chrome asks the person; here the answer is "allowed" and the call order is recorded.
     fakeBrowser.permissions.request = (async (request: { origins?: string[] }) => {
       calls.push(`request ${request.origins?.join(",")}`);
@@ -46,12 +46,12 @@ describe("site patterns editor: the panel", () => {
     }) as typeof fakeBrowser.permissions.request;
     fakeBrowser.runtime.onMessage.addListener(
       (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-        const envelope = message as { kefu: string; payload: { settings: unknown } };
+        const envelope = message as { kefu: string; payload: { patch: unknown } };
         calls.push(envelope.kefu);
-        if (restoreError) sendResponse({ ok: false, error: restoreError });
+        if (saveError) sendResponse({ ok: false, error: saveError });
         else {
-          restored.push(envelope.payload.settings);
-          sendResponse({ ok: true, value: { settingsRev: 2 } });
+          savedPatches.push(envelope.payload.patch);
+          sendResponse({ ok: true, value: { settings } });
         }
         return true;
       },
@@ -80,15 +80,15 @@ describe("site patterns editor: the panel", () => {
     expect(byTestId("site-patterns-input")).toBeNull();
   });
 
-  it("asks Chrome first (the click's gesture), then saves only the customSites section", async () => {
+  it("asks Chrome first (the click's gesture), then queues only the customSites key", async () => {
     render(<SitePatterns settings={settings} isAdmin />, root);
     await settle();
     await typeDraft("https://crm.example.com/*\nhttp://erp.example.cn/*");
     byTestId("site-patterns-save")?.click();
     await settle();
-    expect(calls).toEqual(["request https://crm.example.com/*,http://erp.example.cn/*", "settings.restore"]);
-    expect(restored).toEqual([
-      { ...settings, customSites: { patterns: ["https://crm.example.com/*", "http://erp.example.cn/*"] } },
+    expect(calls).toEqual(["request https://crm.example.com/*,http://erp.example.cn/*", "settings.save"]);
+    expect(savedPatches).toEqual([
+      { customSites: { patterns: ["https://crm.example.com/*", "http://erp.example.cn/*"] } },
     ]);
     expect(byTestId("site-patterns-note")?.textContent).toContain("已保存");
   });
@@ -105,7 +105,7 @@ describe("site patterns editor: the panel", () => {
   });
 
   it("a refused save says why and keeps the draft", async () => {
-    restoreError = "只有管理员可以恢复团队设置 · Only admins restore settings";
+    saveError = "只有管理员可以修改团队设置 · Only admins edit team settings";
     render(<SitePatterns settings={settings} isAdmin />, root);
     await settle();
     await typeDraft("http://erp.example.cn/*");
