@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SyncResponse } from "../api.ts";
 import { applySync, emptyLibrary, listPhrases } from "./merge.ts";
-import type { Phrase } from "./schema.ts";
+import { defaultTeamSettings, type Phrase } from "./schema.ts";
 
 const phrase = (id: string, rev: number, extra: Partial<Phrase> = {}): Phrase => ({
   id,
@@ -31,12 +31,26 @@ describe("applySync", () => {
     expect(lib.phrases["2"]?.content).toBe("内容2");
     expect(lib.rev).toBe(4);
   });
-  it("never moves the cursor backwards and a full sync replaces the copy", () => {
+  it("a full sync replaces the copy", () => {
     const lib = applySync(
-      { ...emptyLibrary(), rev: 9, phrases: { x: phrase("x", 9) } },
-      answer(5, [phrase("y", 5)], true),
+      { ...emptyLibrary(), rev: 5, phrases: { x: phrase("x", 4) } },
+      answer(9, [phrase("y", 9)], true),
     );
     expect(lib.rev).toBe(9);
     expect(listPhrases(lib).map((p) => p.id)).toEqual(["y"]);
+  });
+  it("never moves backwards: an older (stale) full answer is merged, not swapped in", () => {
+    const lib = applySync(
+      { ...emptyLibrary(), rev: 9, phrases: { x: phrase("x", 9), z: phrase("z", 8) } },
+      answer(5, [phrase("y", 5), phrase("z", 3, { content: "旧" })], true),
+    );
+    expect(lib.rev).toBe(9);
+    expect(listPhrases(lib).map((p) => p.id)).toEqual(["x", "y", "z"]);
+    expect(lib.phrases.z?.content).toBe("内容8");
+  });
+  it("never takes older settings", () => {
+    const local = { ...emptyLibrary(), rev: 9, settingsRev: 7, settings: defaultTeamSettings("新名") };
+    const stale = { ...answer(9, []), settings: defaultTeamSettings("旧名"), settingsRev: 6 };
+    expect(applySync(local, stale).settings?.shopName).toBe("新名");
   });
 });

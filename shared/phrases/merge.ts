@@ -34,10 +34,14 @@ function mergeItems<T extends { id: string; rev: number; deleted?: boolean }>(
   return next;
 }
 
-/** Applies one sync answer; never moves the cursor backwards. */
+/**
+ * Applies one sync answer; never moves the cursor backwards. A full answer replaces the copy only when it is at
+ * least as new as the copy: an older one (a stale answer) is merged like a delta, so nothing newer is dropped.
+ */
 export function applySync(local: LocalLibrary, answer: SyncResponse): LocalLibrary {
-  const phrases = mergeItems(answer.full ? {} : local.phrases, answer.phrases);
-  const groups = mergeItems(answer.full ? {} : local.groups, answer.groups);
+  const replace = answer.full && answer.rev >= local.rev;
+  const phrases = mergeItems(replace ? {} : local.phrases, answer.phrases);
+  const groups = mergeItems(replace ? {} : local.groups, answer.groups);
   const settingsNewer = answer.settings !== undefined && (answer.settingsRev ?? 0) >= local.settingsRev;
   return {
     rev: Math.max(local.rev, answer.rev),
