@@ -6,6 +6,7 @@
  */
 import type { Order } from "../model.ts";
 import type { CheckContext } from "./context.ts";
+import { buildMemo } from "./memo.ts";
 import { parseTimestamp } from "./time.ts";
 import type { OrderWarning } from "./types.ts";
 
@@ -109,13 +110,20 @@ export function checkCrossEntry(self: IndexedOrder, ctx: CheckContext, index: Or
       ids.push(other.order.id);
     }
     if (ids) {
+      // Seed 002: an unshipped order's memo says why, with agent and date, under a purple flag.
+      const memo = buildMemo({
+        kind: "unshipped",
+        reason: `与订单 ${ids.join("、")} 合并发货`,
+        agent: "",
+        date: new Date(ctx.nowMs),
+      });
       out.push({
         orderId: order.id,
         rule: "mergeable",
         severity: "info",
         message: `同一买家同一地址还有未发货订单 ${ids.join("、")}，可合并发货`,
         evidence: ids.join(","),
-        actions: [],
+        actions: [{ kind: "copy-memo", label: "写合并发货备注（紫旗）", text: memo.text, flag: memo.flag }],
       });
     }
   }
@@ -141,7 +149,13 @@ export function checkCrossEntry(self: IndexedOrder, ctx: CheckContext, index: Or
         severity: "warning",
         message: `与订单 ${ids.join("、")} 商品相同、下单相隔 ${dupes[0]?.minutes ?? 0} 分钟，可能重复下单，请与买家确认`,
         evidence: ids.join(","),
-        actions: [],
+        actions: [
+          {
+            kind: "copy-text",
+            label: "复制确认重复下单话术",
+            text: `亲，看到您拍了相同的商品（订单 ${ids.join("、")}），请问是都需要吗？如果是重复拍下，我们帮您取消多余的一单哦～`,
+          },
+        ],
       });
     }
   }

@@ -17,6 +17,7 @@ export { type CheckContext, compileContext } from "./context.ts";
 export { buildOrderIndex, type OrderIndex } from "./cross.ts";
 export { type BuiltMemo, buildMemo, MEMO_MAX_BYTES, type MemoInput, type MemoKind } from "./memo.ts";
 export { classifyPhone, normalizePhone, type PhoneKind } from "./phone.ts";
+export { ADDRESS_SCRIPT_CODE } from "./rules.ts";
 export {
   DEFAULT_ORDER_RULE_SETTINGS,
   type OrderRuleSettings,

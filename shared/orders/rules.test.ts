@@ -249,6 +249,10 @@ describe("message rules", () => {
     expect(only(order({ buyerMessage: "不着急" }), "message-keyword")).toBeUndefined();
     expect(only(order({ buyerMessage: "很着急，今天能发吗" }), "message-keyword")?.evidence).toBe("急");
     expect(only(order({ buyerMessage: "不用发票" }), "message-keyword")).toBeUndefined();
+    expect(only(order({ buyerMessage: "不用发顺丰，普通快递就行" }), "message-keyword")).toBeUndefined();
+    expect(only(order({ buyerMessage: "不开发票" }), "message-keyword")).toBeUndefined();
+    expect(only(order({ buyerMessage: "能不能发顺丰" }), "message-keyword")?.evidence).toBe("顺丰");
+    expect(only(order({ buyerMessage: "要发顺丰" }), "message-keyword")?.evidence).toBe("顺丰");
     expect(only(order({ buyerMessage: "谢谢老板" }), "message-keyword")).toBeUndefined();
     expect(only(order({ buyerMessage: "送到丰巢" }), "message-keyword", { messageKeywords: ["丰巢"] })).toBeDefined();
   });

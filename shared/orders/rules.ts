@@ -21,6 +21,15 @@ import {
 import { parseTimestamp } from "./time.ts";
 import type { OrderAction, OrderWarning, Severity } from "./types.ts";
 
+/** Quick code of the 核对地址 script the overlay fills with the order (seed 001: confirm the address after ordering). */
+export const ADDRESS_SCRIPT_CODE = "核对地址";
+const CHECK_ADDRESS: OrderAction = {
+  kind: "insert-script",
+  label: "插入核对地址话术",
+  scriptCode: ADDRESS_SCRIPT_CODE,
+};
+const CHECK_ADDRESS_ONLY: OrderAction[] = Object.freeze([CHECK_ADDRESS]) as unknown as OrderAction[];
+
 const HOUR = 3600_000;
 const MINUTE = 60_000;
 
@@ -80,15 +89,33 @@ function checkReceiver(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): v
   if (!isOpen(order) && order.status !== "unknown") return;
   const r = order.receiver;
   if (ctx.enabled("missing-receiver") && !(r?.name ?? "").trim()) {
-    push(out, order, "missing-receiver", "error", "收货人姓名为空，请与买家核对收货人");
+    push(out, order, "missing-receiver", "error", "收货人姓名为空，请与买家核对收货人", undefined, CHECK_ADDRESS_ONLY);
   }
   const phone = r?.phone ?? "";
   const kind = classifyPhone(phone);
   if (kind === "empty") {
-    if (ctx.enabled("missing-phone")) push(out, order, "missing-phone", "error", "收货人电话为空，快递无法联系买家");
+    if (ctx.enabled("missing-phone")) {
+      push(
+        out,
+        order,
+        "missing-phone",
+        "error",
+        "收货人电话为空，快递无法联系买家，请与买家核对",
+        undefined,
+        CHECK_ADDRESS_ONLY,
+      );
+    }
   } else if (kind === "invalid") {
     if (ctx.enabled("phone-invalid")) {
-      push(out, order, "phone-invalid", "error", `收货电话${quote(phone)}不是有效的手机或座机号码`, phone);
+      push(
+        out,
+        order,
+        "phone-invalid",
+        "error",
+        `收货电话${quote(phone)}不是有效的手机或座机号码，请与买家核对`,
+        phone,
+        CHECK_ADDRESS_ONLY,
+      );
     }
   } else if (kind === "masked") {
     if (ctx.enabled("phone-masked")) {
@@ -102,10 +129,13 @@ function checkReceiver(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): v
       "info",
       `收货电话${quote(phone)}是平台虚拟号（带分机号），快递需拨分机联系`,
       phone,
+      [{ kind: "copy-text", label: "复制号码（含分机）", text: phone.trim() }],
     );
   }
   if (f.address === "") {
-    if (ctx.enabled("missing-address")) push(out, order, "missing-address", "error", "收货地址为空");
+    if (ctx.enabled("missing-address")) {
+      push(out, order, "missing-address", "error", "收货地址为空，请与买家核对", undefined, CHECK_ADDRESS_ONLY);
+    }
     return;
   }
   if (!ctx.enabled("address-incomplete")) return;
@@ -125,7 +155,7 @@ function checkReceiver(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): v
       "warning",
       `收货地址${quote(f.address)}缺少${missing.join("、")}${found ? `（已识别：${found}）` : ""}，请与买家核对`,
       f.address,
-      [{ kind: "copy-text", label: "复制地址给买家核对", text: f.address }],
+      [{ kind: "copy-text", label: "复制地址给买家核对", text: f.address }, CHECK_ADDRESS],
     );
   }
 }
@@ -138,7 +168,16 @@ function checkRegion(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): voi
     for (const m of ctx.remoteAreas) {
       if (regionMatches(m, parsed.province, parsed.city, f.address)) {
         const where = [parsed.province, parsed.city].filter(Boolean).join(" ") || m.label;
-        push(out, order, "remote-area", "warning", `收货地址在偏远地区（${where}），请确认运费与快递`, m.label);
+        // Seed 002: which courier a special order goes by is a red-flag memo.
+        const memo = buildMemo({
+          kind: "special-courier",
+          reason: `偏远地区（${where}）：已确认运费与快递`,
+          agent: "",
+          date: new Date(ctx.nowMs),
+        });
+        push(out, order, "remote-area", "warning", `收货地址在偏远地区（${where}），请确认运费与快递`, m.label, [
+          { kind: "copy-memo", label: "写偏远地区备注（红旗）", text: memo.text, flag: memo.flag },
+        ]);
         break;
       }
     }
@@ -250,46 +289,45 @@ function memoSkuConflict(
   const sku = known ?? skuValues(order);
   const colour = firstConflict(m.colours, sku.colourSets);
   if (colour) {
-    push(
-      out,
-      order,
-      "memo-sku-conflict",
-      "error",
-      `${source}写“${colour.written}”，但下单规格为“${sku.colourShown}”`,
-      colour.written,
-    );
+    skuConflict(out, order, source, colour.written, "规格", sku.colourShown);
     return sku;
   }
   const size = firstConflict(m.sizes, sku.sizeSets);
   if (size) {
-    push(
-      out,
-      order,
-      "memo-sku-conflict",
-      "error",
-      `${source}写“${size.written}”，但下单规格为“${sku.sizeShown}”`,
-      size.written,
-    );
+    skuConflict(out, order, source, size.written, "规格", sku.sizeShown);
     return sku;
   }
   if (sku.models.length > 0) {
     const model = m.models.find((mm) => !sku.models.some((s) => s.includes(mm.value)));
-    if (model) {
-      push(
-        out,
-        order,
-        "memo-sku-conflict",
-        "error",
-        `${source}写“${model.written}”，但下单型号为“${sku.modelShown}”`,
-        model.written,
-      );
-    }
+    if (model) skuConflict(out, order, source, model.written, "型号", sku.modelShown);
   }
   return sku;
 }
 
+function skuConflict(
+  out: OrderWarning[],
+  order: Order,
+  source: string,
+  written: string,
+  what: "规格" | "型号",
+  ordered: string,
+): void {
+  const ask = `亲，您拍下的${what}是“${ordered}”，${source === "备注" ? "订单备注" : "您的留言"}里写的是“${written}”，请问以哪个为准呢？`;
+  push(out, order, "memo-sku-conflict", "error", `${source}写“${written}”，但下单${what}为“${ordered}”`, written, [
+    { kind: "copy-text", label: `复制核对${what}话术`, text: ask },
+  ]);
+}
+
 /** Negations that cancel a keyword right before it: 不急, 不用发票, 无需备注. */
 const KEYWORD_NEGATIONS = ["不", "别", "无需", "不用", "不需要", "没", "不着", "不太"];
+/** A verb may stand between the negation and the keyword: 不用发顺丰, 不开发票, 不要走顺丰. */
+const NEGATED_VERBS = new Set([..."发开要用走"].map((ch) => ch.charCodeAt(0)));
+
+function keywordNegated(message: string, position: number): boolean {
+  if (KEYWORD_NEGATIONS.some((n) => message.endsWith(n, position))) return true;
+  if (position < 2 || !NEGATED_VERBS.has(message.charCodeAt(position - 1))) return false;
+  return KEYWORD_NEGATIONS.some((n) => message.endsWith(n, position - 1));
+}
 
 /** Is the keyword at `position` part of one of the team's exception phrases there (别发 inside 别发错)? */
 function insideException(message: string, keyword: string, position: number, exceptions: readonly string[]): boolean {
@@ -332,7 +370,7 @@ function checkMessage(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): vo
     let at = message.indexOf(kw);
     while (at >= 0) {
       const position = at;
-      const negated = KEYWORD_NEGATIONS.some((n) => message.endsWith(n, position));
+      const negated = keywordNegated(message, position);
       const covered = found?.some((k) => k.includes(kw)) ?? false;
       if (!negated && !covered && !(exceptions.length > 0 && insideException(message, kw, position, exceptions))) {
         found ??= [];
@@ -354,6 +392,9 @@ function checkMessage(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): vo
   }
 }
 
+const DELAY_APOLOGY =
+  "亲，非常抱歉，您的订单因故未能按时发出，我们正在加急处理，发货后会第一时间通知您，给您带来不便敬请谅解！";
+
 function checkTiming(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): void {
   const { order } = f;
   const s = ctx.settings;
@@ -365,7 +406,16 @@ function checkTiming(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): voi
       const left = deadline - ctx.nowMs;
       if (left < 0) {
         if (ctx.enabled("ship-overdue")) {
-          push(out, order, "ship-overdue", "error", `已超过发货时限 ${formatDuration(left)}，请尽快发货并联系买家说明`);
+          // Seeds 001/002: a delayed order needs a message to the buyer.
+          push(
+            out,
+            order,
+            "ship-overdue",
+            "error",
+            `已超过发货时限 ${formatDuration(left)}，请尽快发货并联系买家说明`,
+            undefined,
+            [{ kind: "copy-text", label: "复制延迟发货致歉话术", text: DELAY_APOLOGY }],
+          );
         }
       } else if (left <= s.shipDueSoonHours * HOUR && ctx.enabled("ship-due-soon")) {
         push(out, order, "ship-due-soon", "warning", `距发货时限还剩 ${formatDuration(left)}，请优先发货`);
