@@ -123,6 +123,25 @@ describe("analyzeReview sentiment", () => {
     expect(sentimentOf(text, rating)).toBe(expected);
   });
 
+  it("reads trailing degree words, mistaken expectations, wishes and resultative 好", () => {
+    // A degree word after the opinion strengthens it: 色差严重 is worse than 色差.
+    expect(analyzeReview({ text: "色差严重" }).score).toBeLessThan(analyzeReview({ text: "色差" }).score);
+    expect(sentimentOf("这款耳机音质好极了")).toBe("positive");
+    expect(sentimentOf("说明书写得差极了")).toBe("negative");
+    // 实在 before an opinion is a degree word, not 实在 (honest).
+    expect(sentimentOf("价格实惠，实在不行")).toBe("negative");
+    // 以为 introduces what did not hold: 还以为坏了 is no complaint, 本以为很好用 is no praise.
+    expect(sentimentOf("还以为坏了，原来是没插好电源，现在用着挺好")).toBe("positive");
+    expect(sentimentOf("本以为很好用")).not.toBe("positive");
+    // A wish or a condition is no opinion of what arrived.
+    expect(sentimentOf("希望下次包装能更好更结实")).toBe("neutral");
+    expect(sentimentOf("收到后发现屏幕有坏点，希望客服能好好处理")).toBe("negative");
+    // 买好了 is "bought", not "good".
+    expect(sentimentOf("刚买好第二天就降价了，不开心")).toBe("negative");
+    // The label 唯一不足 adds nothing of its own: one flaw after praise leaves the review positive.
+    expect(sentimentOf("味道不错，价钱也划算，唯一不足的是有一个压坏了")).toBe("positive");
+  });
+
   it("reads degree complements and fixed platform texts without an opinion of their own", () => {
     expect(sentimentOf("这个面包好吃得不行")).toBe("positive");
     expect(sentimentOf("洗完头皮痒得厉害")).toBe("negative");

@@ -37,6 +37,12 @@ const MODIFIER_REACH = 6;
 const CONTRAST_WEIGHT = 1.5;
 const CONCESSION_WEIGHT = 0.6;
 const MINOR_FLAW_WEIGHT = 1;
+/**
+ * 希望…/ 如果…/ 建议…: a wish or a condition, not an opinion of what arrived. Its good words are what the buyer
+ * wants (希望包装更结实) and count nothing; a complaint in it counts for little.
+ */
+const WISH_LEAD = /^(希望|建议|如果|要是|假如|若是|但愿|期望|要不是)/u;
+const WISH_WEIGHT = 0.3;
 /** A negated complaint (没问题, 不贵) is milder praise than the complaint was blame. */
 const NEGATED_NEGATIVE_FACTOR = 0.7;
 const EVIDENCE_MAX = 60;
@@ -53,12 +59,23 @@ const RATING_DAMPING = 1;
 const RATING_FOR_SOMEONE_ELSE =
   /(五星|5星|五颗星|五分|5分|好评|满分)(?:是|都是|全是|只是|完全是)?(?:给|冲着|看在|因为)(?!您|你们?的?(?:产品|东西|商品))/gu;
 const RATING_FOR_SOMEONE_ELSE_CUE = -1;
+const RATING_WORD = /星|分|好评/u;
 /** 看在物流快的份上给五星: the rest of that clause is a concession of the stars, not praise of the product. */
 const FOR_THE_SAKE_OF = /(?:(?:五星|5星|五颗星|好评|满分)(?:是|都是|全是|只是)?)?看在.{0,16}?份上[^，,。！!？?；;]*/gu;
 
 /** 等了四天 / 等了一个礼拜: a wait counted in days is a complaint about it. */
 const WAITED_DAYS = /等了(?:足足|整整)?[一二两三四五六七八九十几半\d]+(?:个)?(?:天|日|周|星期|礼拜|月)/gu;
 const WAITED_DAYS_CUE = -0.6;
+/** Degree words that also follow an opinion (色差严重, 好极了, 坏透了), with how much they strengthen it. */
+const POST_DEGREE = new Map<string, number>([
+  ["严重", 1.6],
+  ["极了", 1.6],
+  ["透了", 1.6],
+  ["至极", 1.8],
+  ["得很", 1.3],
+  ["的很", 1.3],
+  ["死了", 1.5],
+]);
 const SPOILED_MARKERS = new Set(["可惜了", "白瞎了", "白瞎", "浪费了", "糟蹋了"]);
 const NEVER_SEEN_SUCH = /(从来没有|从来没|从没有|从没|没有|没)(.{0,4}?)过(这么|那么|如此|这样|这种)/gu;
 
@@ -68,6 +85,8 @@ interface Clause {
   score: number;
   /** Sentence-level cue added to the clause's score (a complaint question). */
   cue: number;
+  /** 希望…/ 如果…: good words in it are what the buyer wants, not what arrived. */
+  wish: boolean;
 }
 
 /** 为什么…？/ 怎么回事？: in a review, a why-question is a complaint even without an opinion word. */
@@ -99,20 +118,25 @@ export function scoreClause(rawClause: string, ironic: boolean): number {
     total += RATING_FOR_SOMEONE_ELSE_CUE;
     return "";
   };
-  const clause = rawClause
-    .replace(NEVER_SEEN_SUCH, "$2过$3")
-    .replace(WAITED_DAYS, () => {
+  // Cheap substring checks first: most clauses hold none of these patterns, and the regexes cost more.
+  let clause = rawClause;
+  if (clause.includes("过")) clause = clause.replace(NEVER_SEEN_SUCH, "$2过$3");
+  if (clause.includes("等了"))
+    clause = clause.replace(WAITED_DAYS, () => {
       total += WAITED_DAYS_CUE;
       return "";
-    })
-    .replace(FOR_THE_SAKE_OF, ratingElsewhere)
-    .replace(RATING_FOR_SOMEONE_ELSE, ratingElsewhere);
+    });
+  if (clause.includes("看在")) clause = clause.replace(FOR_THE_SAKE_OF, ratingElsewhere);
+  if (RATING_WORD.test(clause)) clause = clause.replace(RATING_FOR_SOMEONE_ELSE, ratingElsewhere);
   let negations = 0;
   let negationStrength = 1;
   let degree = 1;
   let sinceModifier = 0;
   // After 可惜了 / 白瞎了 the good words name what was spoiled (可惜了这么好看的颜色), not praise.
   let spoiled = false;
+  // The last opinion's value and where it ended, for a degree word that trails it.
+  let lastValue = 0;
+  let lastEnd = -10;
   let at = 0;
   const resetModifiers = () => {
     negations = 0;
@@ -148,6 +172,16 @@ export function scoreClause(rawClause: string, ironic: boolean): number {
       continue;
     }
     if (entry.kind === "degree") {
+      // 漏光严重 / 差极了: a degree word right after an opinion, with none after it, strengthens that opinion.
+      const trailing = POST_DEGREE.get(word);
+      if (trailing !== undefined && lastValue !== 0 && at - word.length - lastEnd <= 1) {
+        const next = lookup(clause, at);
+        if (!next || (next.entry.kind !== "positive" && next.entry.kind !== "negative")) {
+          total += lastValue * (trailing - 1);
+          lastValue = 0;
+          continue;
+        }
+      }
       degree *= entry.weight;
       sinceModifier = 0;
       continue;
@@ -170,6 +204,8 @@ export function scoreClause(rawClause: string, ironic: boolean): number {
     if (spoiled && value > 0) value = 0;
     if (SPOILED_MARKERS.has(word)) spoiled = true;
     total += value;
+    lastValue = value;
+    lastEnd = at;
     resetModifiers();
   }
   return Math.max(-3, Math.min(3, total));
@@ -211,8 +247,9 @@ function splitClauses(text: string): Array<Clause & { sentenceIronic: boolean }>
         if (!piece) continue;
         if (startsWithAny(piece, CONTRAST_WORDS)) weight = CONTRAST_WEIGHT;
         else if (startsWithAny(piece, MINOR_FLAW_WORDS)) weight = MINOR_FLAW_WEIGHT;
-        const clauseWeight = startsWithAny(piece, CONCESSION_WORDS) ? CONCESSION_WEIGHT : weight;
-        clauses.push({ text: piece, weight: clauseWeight, score: 0, cue: 0, sentenceIronic });
+        const wish = WISH_LEAD.test(piece);
+        const clauseWeight = startsWithAny(piece, CONCESSION_WORDS) ? CONCESSION_WEIGHT : wish ? WISH_WEIGHT : weight;
+        clauses.push({ text: piece, weight: clauseWeight, score: 0, cue: 0, sentenceIronic, wish });
       }
     }
     const lastOfSentence = clauses[clauses.length - 1];
@@ -247,7 +284,8 @@ export function analyzeReview(review: ReviewLike): ReviewAnalysis {
   let textScore = emoticonScore(text);
   const topicScores = new Map<TopicId, { total: number; evidence: string; strongest: number }>();
   for (const clause of clauses) {
-    clause.score = scoreClause(clause.text, clause.sentenceIronic) * clause.weight + clause.cue;
+    const opinion = scoreClause(clause.text, clause.sentenceIronic);
+    clause.score = (clause.wish ? Math.min(opinion, 0) : opinion) * clause.weight + clause.cue;
     const clauseTopics = topicsInClause(clause.text);
     // 发成了秋裤 / 少了一瓶 carry no opinion word but are complaints all the same.
     if (clause.score === 0 && clauseTopics.has("wrong-or-missing")) clause.score = WRONG_OR_MISSING_CUE;

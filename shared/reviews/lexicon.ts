@@ -1248,6 +1248,8 @@ const NEGATORS = [
   "唔",
   "冇",
   "没啥",
+  // 还以为坏了 / 本以为很好: what the buyer wrongly expected, so the opinion after it did not hold.
+  "以为",
 ] as const;
 
 /** Degree adverbs: multiply the next opinion word. */
@@ -1306,6 +1308,13 @@ const DEGREE: Record<string, number> = {
   竟然: 1.2,
   不是一般的: 1.6,
   不是一般: 1.6,
+  // These also trail an opinion (色差严重, 差极了); analyze.ts reads them both ways.
+  极了: 1.6,
+  透了: 1.6,
+  至极: 1.8,
+  得很: 1.3,
+  的很: 1.3,
+  死了: 1.5,
 };
 
 /**
@@ -1500,6 +1509,27 @@ const NEUTRAL = [
   "未填写评价",
   "未填写文字评价",
   "没有填写文字评价",
+  // Labels of a flaw (唯一不足：…): the flaw that follows carries the opinion, the label does not add to it.
+  "唯一不足",
+  "唯一的不足",
+  "唯一缺点",
+  "唯一的缺点",
+  "不足之处",
+  "美中不足",
+  // Resultative 好 after a verb (买好了, 装好了) says "done", not "good"; 要是…就更好了 is a wish, not praise.
+  "买好",
+  "装好",
+  "弄好",
+  "准备好",
+  "修好",
+  "放好",
+  "调好",
+  "设置好",
+  "收好",
+  "选好",
+  "就更好了",
+  "就好了",
+  "就完美了",
   // 爽得不行 / 好吃得要命: a degree complement after the opinion word, not 不行 / 要死.
   "得不行",
   "的不行",
@@ -1629,4 +1659,5 @@ export const DEGREE_WHEN_FOLLOWED = new Map<string, number>([
   ["好", 1.3],
   ["超", 1.5],
   ["巨", 1.6],
+  ["实在", 1.4],
 ]);
