@@ -1,7 +1,7 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { watchCustomSites } from "../features/custom-sites.ts";
-import { createOrderOverlayHandlers } from "../features/order-overlay/background.ts";
+import { createOrderOverlayHandlers, listenForOrderChecks } from "../features/order-overlay/background.ts";
 import { createReviewDraftHandlers } from "../features/review-drafts/background.ts";
 import { baseHandlers, dispatch, type Handlers, isEnvelope } from "../messaging/protocol.ts";
 import { createPickerHandlers, watchLibraryForKeys } from "../search-index/index.ts";
@@ -22,6 +22,7 @@ export default defineBackground(() => {
   watchLibraryForKeys();
   // The picker on URL patterns the team added in settings (dynamic content script, this browser's permissions).
   watchCustomSites();
+  listenForOrderChecks(handlers); // the order overlay's own port (cheaper than a sendMessage per chunk or edit)
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isEnvelope(message)) return undefined;
     return dispatch(handlers, message);

@@ -1,4 +1,5 @@
 import { render } from "preact";
+import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
 import type { FlagColor, Order } from "../../shared/model.ts";
@@ -9,6 +10,7 @@ import type { SiteProfile } from "../../shared/profiles/schema.ts";
 import { askBackground } from "../messaging/protocol.ts";
 import type { Feature } from "./feature.ts";
 import { BADGE_ATTR } from "./order-overlay/badges.ts";
+import { createCheckChannel, ORDER_CHECK_PORT } from "./order-overlay/channel.ts";
 import { listenForPageJson } from "./order-overlay/json-bridge.ts";
 import {
   actionLabel,
@@ -19,7 +21,7 @@ import {
   type PanelAction,
 } from "./order-overlay/panel.tsx";
 import { BUILTIN_SCRIPTS, fillScript, memoFor } from "./order-overlay/scripts.ts";
-import { createTracker, type ScanStats, type TrackedOrder } from "./order-overlay/tracker.ts";
+import { createTracker, rowNormalizers, type ScanStats, type TrackedOrder } from "./order-overlay/tracker.ts";
 
 /**
  * Order overlay (售中 审单 on the seller's own pages): reads every order row through the page's site profile,
@@ -88,8 +90,10 @@ function recordScan(stats: ScanStats, badges: number, scans: number): void {
     ...stats,
     ms: r(stats.ms),
     readMs: r(stats.readMs),
+    sendMs: r(stats.sendMs),
     checkMs: r(stats.checkMs),
     crossMs: r(stats.crossMs),
+    backgroundMs: r(stats.backgroundMs),
     badges,
   });
   try {
@@ -118,11 +122,18 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     }
   };
 
+  const normalizers = rowNormalizers(profile);
+  const ask = createCheckChannel({
+    connect: () => browser.runtime.connect({ name: ORDER_CHECK_PORT }),
+    fallback: askBackground,
+    signal,
+  });
   const tracker = createTracker({
     profile,
     settings: team.settings,
     now,
-    checkSingle: async (orders, nowMs) => (await askBackground("orders.check", { orders, nowMs })).warnings,
+    checkSingle: async (orders, nowMs) => (await ask("orders.check", { orders, nowMs })).warnings,
+    checkRows: (rows, nowMs) => ask("orders.checkRows", { rows, normalizers, platform: profile.platform, nowMs }),
     ...(jsonOrders ? { jsonOrder: (id: string) => jsonOrders.get(id) } : {}),
     onOpen: (orderId, host) => openPanel(orderId, host),
   });

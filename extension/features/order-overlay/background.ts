@@ -2,17 +2,28 @@
  * Background side of the order overlay: team settings for the page, the single-order checks (they need the full
  * 省/市/区 table, which stays out of the content script), and team scripts by quick code.
  */
-import type { Order } from "../../../shared/model.ts";
+
+import { browser } from "wxt/browser";
+import type { Order, Platform } from "../../../shared/model.ts";
 import { type CheckContext, checkOrder, compileContext, parseOrderRuleSettings } from "../../../shared/orders/index.ts";
 import { DEFAULT_ORDER_RULE_SETTINGS, type OrderRuleSettings } from "../../../shared/orders/settings.ts";
 import type { OrderWarning } from "../../../shared/orders/types.ts";
+import { buildOrder, type RawOrder, rawOrdersFromJson } from "../../../shared/profiles/order.ts";
 import { type ResolvedProfiles, resolveProfiles } from "../../../shared/profiles/resolve.ts";
-import type { Handlers } from "../../messaging/protocol.ts";
+import type { SiteProfile } from "../../../shared/profiles/schema.ts";
+import { dispatch, type Envelope, type Handlers } from "../../messaging/protocol.ts";
 import { readView } from "../../store/edits.ts";
 import { connectionItem, libraryItem } from "../../store/state.ts";
 import type { PhraseView } from "../../store/view.ts";
+import { type CheckRequestType, ORDER_CHECK_PORT, type PortLike, type PortReply } from "./channel.ts";
+import type { RowNormalizers } from "./messages.ts";
 
-export type OrderOverlayRequestType = "getTeamSettings" | "orders.check" | "phrases.byCode";
+export type OrderOverlayRequestType =
+  | "getTeamSettings"
+  | "orders.check"
+  | "orders.checkRows"
+  | "orders.fromJson"
+  | "phrases.byCode";
 
 /** Settings are parsed once per settings object, not per page. */
 let cached: { source: unknown; orderRules: OrderRuleSettings } | undefined;
@@ -77,6 +88,63 @@ function checkSingle(orders: Order[], nowMs: number, orderRules: OrderRuleSettin
   });
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** Raw rows → orders with the page profile's normalisers; a row that is not an order (or is malformed) → null. */
+export function buildRows(
+  rows: RawOrder[],
+  normalizers: RowNormalizers,
+  platform: Platform,
+  nowMs: number,
+): (Order | null)[] {
+  if (!Array.isArray(rows)) throw new Error("rows must be an array");
+  if (rows.length > MAX_ORDERS_PER_CHECK) throw new Error(`too many rows (> ${MAX_ORDERS_PER_CHECK})`);
+  if (!isRecord(normalizers) || !isRecord(normalizers.fields)) throw new Error("normalizers.fields must be an object");
+  if (typeof platform !== "string") throw new Error("platform must be a string");
+  const specs = { fields: normalizers.fields, items: isRecord(normalizers.items) ? normalizers.items : {} };
+  const env = { nowMs: Number.isFinite(nowMs) ? nowMs : Date.now() };
+  return rows.map((row) => {
+    if (!isRecord(row) || !isRecord(row.fields) || !Array.isArray(row.items)) return null;
+    try {
+      return buildOrder(row, specs, platform, env) ?? null;
+    } catch (err) {
+      console.warn("[kefu] order row unreadable", err);
+      return null;
+    }
+  });
+}
+
+/** Largest response body read (the page hook sends nothing bigger either). */
+const MAX_JSON_TEXT = 8_000_000;
+
+/** Orders in one page response body through a profile's `json` section; not JSON, or no list → none. */
+export function ordersFromPageJson(
+  text: string,
+  json: NonNullable<SiteProfile["json"]>,
+  platform: Platform,
+  nowMs: number,
+): Order[] {
+  if (typeof text !== "string" || text.length > MAX_JSON_TEXT) throw new Error("text must be a string under 8 MB");
+  if (!isRecord(json) || typeof json.listPath !== "string" || !isRecord(json.fields)) {
+    throw new Error("json must have listPath and fields");
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return []; // not JSON after all
+  }
+  const specs = { fields: json.fields, items: json.items?.fields };
+  const env = { nowMs: Number.isFinite(nowMs) ? nowMs : Date.now() };
+  const orders: Order[] = [];
+  for (const raw of rawOrdersFromJson(body, json)) {
+    const order = buildOrder(raw, specs, platform, env);
+    if (order) orders.push(order);
+  }
+  return orders;
+}
+
 export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequestType> {
   return {
     getTeamSettings: () => teamSettings(),
@@ -87,6 +155,22 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
       const warnings = checkSingle(orders, nowMs, orderRules);
       return { warnings, ms: performance.now() - started };
     },
+    "orders.checkRows": async ({ rows, normalizers, platform, nowMs }) => {
+      const orderRules = orderRulesOf((await libraryItem.getValue()).settings?.orderRules);
+      const started = performance.now();
+      const orders = buildRows(rows, normalizers, platform, nowMs);
+      const checked = checkSingle(
+        orders.filter((o) => o !== null),
+        nowMs,
+        orderRules,
+      );
+      let next = 0;
+      const warnings = orders.map((order) => (order ? (checked[next++] ?? []) : []));
+      return { orders, warnings, ms: performance.now() - started };
+    },
+    "orders.fromJson": ({ text, json, platform, nowMs }) => ({
+      orders: ordersFromPageJson(text, json, platform, nowMs),
+    }),
     "phrases.byCode": async ({ codes }) => {
       const wanted = new Set((Array.isArray(codes) ? codes : []).slice(0, 50).map(String));
       const view = await readView();
@@ -112,4 +196,31 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
       return { phrases };
     },
   };
+}
+
+/**
+ * Serves the overlay's check channel on one port (see channel.ts): each request carries an id, each reply the same
+ * id; only the order-check request types are answered here.
+ */
+export function servePort(port: PortLike, handlers: Pick<Handlers, CheckRequestType>): void {
+  port.onMessage.addListener(async (message: unknown) => {
+    if (!isRecord(message) || typeof message.id !== "number") return;
+    const { id, kefu } = message;
+    const reply =
+      kefu === "orders.check" || kefu === "orders.checkRows"
+        ? await dispatch(handlers, message as unknown as Envelope)
+        : { ok: false as const, error: `Unknown request "${String(kefu)}"` };
+    try {
+      port.postMessage({ id, ...reply } as PortReply);
+    } catch {
+      // The page went away while its orders were being checked.
+    }
+  });
+}
+
+/** Wires the check channel: call once when the service worker starts (next to the onMessage listener). */
+export function listenForOrderChecks(handlers: Pick<Handlers, CheckRequestType>): void {
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === ORDER_CHECK_PORT) servePort(port, handlers);
+  });
 }

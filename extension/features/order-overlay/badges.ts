@@ -8,23 +8,21 @@ import { SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_ORDER } from "./labels.ts";
 export const BADGE_ATTR = "data-kefu-badge";
 
 const BADGE_CSS = `
-:host { all: initial; display: inline-block; vertical-align: middle; margin: 0 6px; }
-button { font: 12px/18px system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; border: 0; border-radius: 9px;
-  padding: 0 7px; cursor: pointer; color: #fff; background: #2563eb; white-space: nowrap; }
-button.error { background: #dc2626; } button.warning { background: #d97706; } button.info { background: #2563eb; }
-button:focus-visible { outline: 2px solid #111; outline-offset: 1px; }
-span + span { margin-left: 4px; }
+:host{all:initial;display:inline-block;vertical-align:middle;margin:0 6px}
+button{font:12px/18px system-ui,"PingFang SC","Microsoft YaHei",sans-serif;border:0;border-radius:9px;padding:0 7px;cursor:pointer;color:#fff;background:#2563eb;white-space:nowrap}
+button.error{background:#dc2626}
+button.warning{background:#d97706}
+button.info{background:#2563eb}
+button:focus-visible{outline:2px solid #111;outline-offset:1px}
+span+span{margin-left:4px}
 `;
 
-let sheet: CSSStyleSheet | null | undefined;
-function sharedSheet(): CSSStyleSheet | null {
-  if (sheet === undefined) {
-    try {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(BADGE_CSS);
-    } catch {
-      sheet = null;
-    }
+/** One stylesheet adopted by every badge's shadow root (Chrome has constructable sheets since 73). */
+let sheet: CSSStyleSheet | undefined;
+function sharedSheet(): CSSStyleSheet {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(BADGE_CSS);
   }
   return sheet;
 }
@@ -51,13 +49,7 @@ export function createBadge(orderId: string, onOpen: (host: HTMLElement) => void
   host.style.cssText =
     "all: initial !important; display: inline-block !important; vertical-align: middle !important; margin: 0 6px !important;";
   const root = host.attachShadow({ mode: "open" });
-  const shared = sharedSheet();
-  if (shared) root.adoptedStyleSheets = [shared];
-  else {
-    const style = document.createElement("style");
-    style.textContent = BADGE_CSS;
-    root.append(style);
-  }
+  root.adoptedStyleSheets = [sharedSheet()];
   const button = document.createElement("button");
   button.type = "button";
   button.addEventListener("click", (event) => {

@@ -1,10 +1,11 @@
 /**
  * Content-script side of the page JSON hook: accepts bodies posted by page-hook.ts from this window only, for
- * the profile's URLs only, parses them as untrusted JSON and turns them into orders through the profile.
+ * the profile's URLs only, and has the background parse them (as untrusted JSON, off the page's thread) into
+ * orders through the profile.
  */
 import type { Order } from "../../../shared/model.ts";
-import { ordersFromJson } from "../../../shared/profiles/order.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
+import { askBackground } from "../../messaging/protocol.ts";
 import { CONFIG_MESSAGE, JSON_MESSAGE } from "./page-hook.ts";
 
 export interface JsonOrders {
@@ -29,23 +30,28 @@ export function listenForPageJson(
       if (!data || data.kefu !== JSON_MESSAGE || typeof data.url !== "string" || typeof data.text !== "string") return;
       const url = data.url;
       if (!json.urlIncludes.some((part) => url.includes(part))) return;
-      let body: unknown;
-      try {
-        body = JSON.parse(data.text);
-      } catch {
-        return; // not JSON after all
-      }
-      const orders = ordersFromJson(body, profile, { nowMs: now() });
-      if (orders.length === 0) return;
-      version++;
-      for (const order of orders) byId.set(order.id, { order, version });
-      if (byId.size > 5000) {
-        for (const key of [...byId.keys()].slice(0, byId.size - 5000)) byId.delete(key);
-      }
-      onOrders(orders);
+      void askBackground("orders.fromJson", {
+        text: data.text,
+        json,
+        platform: profile.platform,
+        nowMs: now(),
+      }).then(
+        ({ orders }) => accept(orders),
+        (err) => console.warn("[kefu] page JSON not read", err),
+      );
     },
     { signal },
   );
+  const accept = (orders: Order[]) => {
+    if (signal.aborted) return;
+    if (orders.length === 0) return;
+    version++;
+    for (const order of orders) byId.set(order.id, { order, version });
+    if (byId.size > 5000) {
+      for (const key of [...byId.keys()].slice(0, byId.size - 5000)) byId.delete(key);
+    }
+    onOrders(orders);
+  };
   // Tell the hook what to send (and to replay what it kept from before this script started).
   window.postMessage({ kefu: CONFIG_MESSAGE, urlIncludes: json.urlIncludes }, location.origin);
   return { get: (id) => byId.get(id) };

@@ -38,28 +38,29 @@ export interface OverlayState {
   copied?: { actionId: string; text: string; ok: boolean };
 }
 
+/** Compact (one rule a line, no optional spaces): it ships in every seller page's content script. */
 export const OVERLAY_CSS = `
-.kefu { font: 13px/1.5 system-ui, "PingFang SC", "Microsoft YaHei", sans-serif; color: #1f2937; }
-.summary { position: fixed; left: 12px; bottom: 12px; background: #fff; border: 1px solid #e5e7eb; border-radius: 8px;
-  box-shadow: 0 2px 8px rgba(0,0,0,.15); padding: 6px 12px; pointer-events: auto; }
-.summary.ok { border-color: #99f6e4; }
-.summary b { color: #dc2626; }
-.summary .sev { margin-left: 8px; color: #6b7280; }
-.summary .next { margin-left: 8px; }
-.panel { position: fixed; width: 380px; max-height: 60vh; overflow: auto; background: #fff; border: 1px solid #d1d5db;
-  border-radius: 8px; box-shadow: 0 6px 24px rgba(0,0,0,.2); padding: 10px 12px; pointer-events: auto; }
-.panel header { display: flex; justify-content: space-between; align-items: center; font-weight: 600; margin-bottom: 6px; }
-.panel ul { list-style: none; margin: 0; padding: 0; }
-.panel li { border-top: 1px solid #f3f4f6; padding: 6px 0; }
-.panel .rule { font-weight: 600; margin-right: 6px; }
-.panel .rule.error { color: #dc2626; } .panel .rule.warning { color: #b45309; } .panel .rule.info { color: #2563eb; }
-.panel .msg { word-break: break-all; }
-.actions { display: flex; flex-wrap: wrap; gap: 6px; margin-top: 8px; }
-button { font: inherit; border: 1px solid #d1d5db; background: #f9fafb; border-radius: 6px; padding: 2px 8px; cursor: pointer; }
-button:hover { background: #eef2ff; }
-textarea { width: 100%; box-sizing: border-box; margin-top: 8px; font: 12px/1.5 inherit; min-height: 64px; }
-.status { color: #0f766e; font-size: 12px; }
-.status.fail { color: #b45309; }
+.kefu{font:13px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;color:#1f2937}
+.summary{position:fixed;left:12px;bottom:12px;background:#fff;border:1px solid #e5e7eb;border-radius:8px;box-shadow:0 2px 8px rgba(0,0,0,.15);padding:6px 12px;pointer-events:auto}
+.summary.ok{border-color:#99f6e4}
+.summary b{color:#dc2626}
+.summary .sev{margin-left:8px;color:#6b7280}
+.summary .next{margin-left:8px}
+.panel{position:fixed;width:380px;max-height:60vh;overflow:auto;background:#fff;border:1px solid #d1d5db;border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.2);padding:10px 12px;pointer-events:auto}
+.panel header{display:flex;justify-content:space-between;align-items:center;font-weight:600;margin-bottom:6px}
+.panel ul{list-style:none;margin:0;padding:0}
+.panel li{border-top:1px solid #f3f4f6;padding:6px 0}
+.panel .rule{font-weight:600;margin-right:6px}
+.panel .rule.error{color:#dc2626}
+.panel .rule.warning{color:#b45309}
+.panel .rule.info{color:#2563eb}
+.panel .msg{word-break:break-all}
+.actions{display:flex;flex-wrap:wrap;gap:6px;margin-top:8px}
+button{font:inherit;border:1px solid #d1d5db;background:#f9fafb;border-radius:6px;padding:2px 8px;cursor:pointer}
+button:hover{background:#eef2ff}
+textarea{width:100%;box-sizing:border-box;margin-top:8px;font:12px/1.5 inherit;min-height:64px}
+.status{color:#0f766e;font-size:12px}
+.status.fail{color:#b45309}
 `;
 
 function Summary(props: { summary: OverlayState["summary"]; onNext(): void }) {

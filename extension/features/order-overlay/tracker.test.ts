@@ -10,9 +10,11 @@ import type { Order } from "../../../shared/model.ts";
 import { checkOrder, compileContext, DEFAULT_ORDER_RULE_SETTINGS } from "../../../shared/orders/index.ts";
 import type { OrderWarning } from "../../../shared/orders/types.ts";
 import { BUILTIN_PROFILES } from "../../../shared/profiles/builtin.ts";
+import type { RawOrder } from "../../../shared/profiles/order.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
+import { buildRows } from "./background.ts";
 import { BADGE_ATTR } from "./badges.ts";
-import { createTracker, type Tracker } from "./tracker.ts";
+import { createTracker, rowNormalizers, type Tracker } from "./tracker.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const NOW = Date.parse("2026-11-23T08:00:00.000Z");
@@ -28,6 +30,15 @@ async function checkSingle(orders: Order[], nowMs: number): Promise<OrderWarning
   checked.push(orders.map((o) => o.id));
   const ctx = compileContext(DEFAULT_ORDER_RULE_SETTINGS, nowMs);
   return orders.map((o) => checkOrder(o, ctx));
+}
+
+/** Stands in for the background's raw-row path: the real normalisers, then the same checks. */
+async function checkRows(rows: RawOrder[], nowMs: number) {
+  const orders = buildRows(rows, rowNormalizers(profile), profile.platform, nowMs);
+  const valid = orders.filter((o) => o !== null);
+  const warnings = await checkSingle(valid, nowMs);
+  let next = 0;
+  return { orders, warnings: orders.map((o) => (o ? (warnings[next++] ?? []) : [])) };
 }
 
 const rowOf = (id: string) =>
@@ -51,6 +62,7 @@ beforeEach(() => {
     settings: DEFAULT_ORDER_RULE_SETTINGS,
     now: () => NOW,
     checkSingle,
+    checkRows,
     onOpen: (id) => opened.push(id),
   });
 });
