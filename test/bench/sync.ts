@@ -8,7 +8,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,8 +19,41 @@ const root = join(import.meta.dirname, "..", "..");
 export interface DevWorker {
   url: string;
   secret: string;
+  /** Process group of wrangler and the workerd it runs (for CPU accounting). */
+  pgid?: number;
   stop(): Promise<void>;
 }
+
+/**
+ * CPU time (user + system, ms) used so far by the workerd processes of a process group, from /proc (Linux).
+ * workerd runs the Worker, the Durable Object and the local KV emulation, so a delta over N requests divided by N
+ * is an upper bound of one request's CPU time in the Worker. Resolution: one clock tick (10 ms), hence averaged
+ * over many requests. Undefined where /proc is not available.
+ */
+export function workerdCpuMs(pgid: number | undefined): number | undefined {
+  if (pgid === undefined || !existsSync("/proc/self/stat")) return undefined;
+  let ticks = 0;
+  let found = false;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // "pid (comm) state ppid pgrp …": split after the command name, which may contain spaces.
+    const close = stat.lastIndexOf(")");
+    const comm = stat.slice(stat.indexOf("(") + 1, close);
+    const fields = stat.slice(close + 2).split(" ");
+    if (Number(fields[2]) !== pgid || !comm.includes("workerd")) continue;
+    ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    found = true;
+  }
+  return found ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : undefined;
+}
+/** USER_HZ: 100 on Linux x86-64 and arm64 (what `getconf CLK_TCK` prints). */
+const CLOCK_TICKS_PER_SECOND = 100;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -85,7 +118,7 @@ export async function startWranglerDev(vars: Record<string, string> = {}): Promi
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      if ((await fetch(`${url}/health`)).ok) return { url, secret, stop };
+      if ((await fetch(`${url}/health`)).ok) return { url, secret, stop, ...(child.pid ? { pgid: child.pid } : {}) };
     } catch {}
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -160,6 +193,14 @@ export async function run(): Promise<Record<string, unknown>> {
     const head = JSON.parse((await req(url, "GET", "/v1/sync?since=1", admin)).text).rev as number;
     await waitForPublish(url, admin, head);
 
+    // CPU of workerd per request (all of workerd: Worker + DO + local KV), averaged over `times` requests.
+    const cpuPerRequest = async (times: number, request: () => Promise<unknown>) => {
+      const before = workerdCpuMs(worker.pgid);
+      for (let i = 0; i < times; i++) await request();
+      const after = workerdCpuMs(worker.pgid);
+      return before === undefined || after === undefined ? null : Math.round(((after - before) / times) * 10) / 10;
+    };
+
     // Full sync of 10k phrases: KV snapshot chunks + DO remainder.
     const fullTimes: number[] = [];
     let fullBytes = 0;
@@ -187,6 +228,14 @@ export async function run(): Promise<Record<string, unknown>> {
       pollReads = Math.max(pollReads, poll.kvReads);
       pollStatus = poll.res.status;
     }
+
+    // Baseline: what the local dev runtime spends on any request (GET /health does no work of ours).
+    const healthCpu = await cpuPerRequest(100, async () => (await fetch(`${url}/health`)).text());
+    const fullCpu = await cpuPerRequest(10, () => req(url, "GET", "/v1/sync", admin));
+    const pollCpu = await cpuPerRequest(100, () =>
+      req(url, "GET", "/v1/sync", admin, undefined, { "if-none-match": `W/"r${rev}"` }),
+    );
+    const deltaCpu = await cpuPerRequest(20, () => req(url, "GET", `/v1/sync?since=${rev - 50}`, admin));
 
     // Edits: request-path KV writes, then the DO's coalesced publish. The first edit after the import also
     // deletes the import's superseded buckets; the second shows the steady-state cost of one edit.
@@ -218,7 +267,16 @@ export async function run(): Promise<Record<string, unknown>> {
       full_sync_10k_bytes: fullBytes,
       full_sync_10k_kv_reads: fullKvReads,
       request_wall_ms_10k_local: Math.round(median(fullTimes)),
-      note: "request_wall_ms_10k_local is loopback wall time of the full-sync request (median of 5), not CPU time",
+      request_cpu_ms_10k_workerd_local: fullCpu,
+      health_cpu_ms_workerd_local: healthCpu,
+      poll_cpu_ms_workerd_local: pollCpu,
+      delta_50_cpu_ms_workerd_local: deltaCpu,
+      note:
+        "request_wall_ms_10k_local: loopback wall time of the full-sync request (median of 5), not CPU time. " +
+        "*_cpu_ms_workerd_local: CPU time (user+sys from /proc) of the whole local workerd process per request " +
+        "(Worker + Durable Object + local KV emulation + HTTP), averaged over 10/100/20/100 requests: an upper bound " +
+        "of the Worker's own CPU time, which workerd does not report per request locally; health_cpu_ms is the " +
+        "dev runtime's own cost of any request (wrangler's dev middleware, HTTP), included in every figure",
     };
   } finally {
     await worker.stop();
