@@ -19,6 +19,12 @@ describe("reviewProfileForUrl", () => {
     ["http://127.0.0.1:8790/taobao/comment-manage/list/?now=2026-11-23T08:00:00Z", "taobao-reviews"],
     ["http://localhost:3000/taobao/comment-manage/list/", "taobao-reviews"],
     ["https://mms.pinduoduo.com/goods/evaluation/index", "pinduoduo-reviews"],
+    ["https://shop.jd.com/jdm/comment/list", "jd-reviews"],
+    ["https://shop.jd.com/jdm/trade/orders/order-list", undefined],
+    ["http://127.0.0.1:8790/jd/jdm/comment/list/", "jd-reviews"],
+    ["https://fxg.jinritemai.com/ffa/g/comment?tab=1", "douyin-reviews"],
+    ["https://fxg.jinritemai.com/ffa/morder/order/list", undefined],
+    ["http://127.0.0.1:8790/douyin/ffa/g/comment/", "douyin-reviews"],
     ["https://myseller.taobao.com/trade-platform/tp/sold", undefined],
     ["http://127.0.0.1:8790/taobao/trade-platform/tp/sold/", undefined],
     ["https://evil.example/myseller.taobao.com/comment-manage/list/", undefined],
@@ -32,7 +38,12 @@ describe("resolveReviewProfiles", () => {
   it("uses the built-ins when the team has no overrides", () => {
     for (const section of [undefined, null, {}, { profiles: {} }]) {
       const { profiles, problems } = resolveReviewProfiles(section);
-      expect(profiles.map((p) => p.id)).toEqual(["taobao-reviews", "pinduoduo-reviews"]);
+      expect(profiles.map((p) => p.id)).toEqual([
+        "taobao-reviews",
+        "pinduoduo-reviews",
+        "jd-reviews",
+        "douyin-reviews",
+      ]);
       expect(problems).toEqual([]);
     }
   });
@@ -67,22 +78,22 @@ describe("resolveReviewProfiles", () => {
     const other = { ...builtins[0], id: "other" };
     expect(resolveReviewProfiles({ reviewPages: { "taobao-reviews": other } }).problems[0]).toContain("不一致");
     expect(resolveReviewProfiles({ reviewPages: [] }).problems).toHaveLength(1);
-    const { profiles } = resolveReviewProfiles({ disabled: ["pinduoduo-reviews", 7] });
-    expect(profiles.map((p) => p.id)).toEqual(["taobao-reviews"]);
+    const { profiles } = resolveReviewProfiles({ disabled: ["pinduoduo-reviews", 7, "douyin-reviews"] });
+    expect(profiles.map((p) => p.id)).toEqual(["taobao-reviews", "jd-reviews"]);
   });
 
   it("adds a new team profile for another page", () => {
     const jd = {
-      id: "jd-reviews",
+      id: "jd-pop-reviews",
       platform: "jd",
       urls: [String.raw`^shop\.jd\.com/comment/`],
       items: { selector: ".comment-row", id: { attr: "data-id" } },
       reply: { input: "textarea" },
     };
-    const { profiles, problems } = resolveReviewProfiles({ reviewPages: { "jd-reviews": jd } });
+    const { profiles, problems } = resolveReviewProfiles({ reviewPages: { "jd-pop-reviews": jd } });
     expect(problems).toEqual([]);
     const found = reviewProfileForUrl(profiles, "https://shop.jd.com/comment/list");
-    expect(found?.id).toBe("jd-reviews");
+    expect(found?.id).toBe("jd-pop-reviews");
     expect(found?.fields).toEqual({});
     expect(found?.label).toBe("");
   });

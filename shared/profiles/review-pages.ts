@@ -88,7 +88,56 @@ const pinduoduoReviews: ReviewPageProfile = {
   reply: { input: "textarea", submit: "[data-testid=beast-core-button][class*=primary]" },
 };
 
-export const BUILTIN_REVIEW_PROFILES: readonly ReviewPageProfile[] = [taobaoReviews, pinduoduoReviews];
+/**
+ * 京东 京麦 评价管理. Not checked against the live page (no access from here): antd table rows keyed by the comment
+ * id as in the 京麦 order sub-app; stars read from their ★ text.
+ */
+const jdReviews: ReviewPageProfile = {
+  id: "jd-reviews",
+  platform: "jd",
+  label: "京麦 评价管理",
+  urls: ["^shop\\.jd\\.com/jdm/[^?#]*comment", `${DEMO_HOST}/jd/jdm/comment/`],
+  items: { selector: "tr.ant-table-row[data-row-key]", id: { attr: "data-row-key" } },
+  fields: {
+    rating: { selector: "[class*=comment-score], .ant-rate", attr: "title" },
+    text: { selector: "[class*=comment-content]" },
+    followUp: { selector: "[class*=after-content]" },
+    buyer: { selector: "[class*=comment-user]" },
+    item: { selector: ".goods-name" },
+    sku: { selector: ".sku-attr" },
+    createdAt: { selector: "[class*=comment-time]" },
+  },
+  reply: { input: "textarea", submit: "button.ant-btn-primary" },
+};
+
+/**
+ * 抖店 评价管理. Not checked against the live page: CSS-module class names carry a build hash, so the selectors match
+ * on the stable part (index_commentCard__…); the review id is read from the 评价ID text.
+ */
+const douyinReviews: ReviewPageProfile = {
+  id: "douyin-reviews",
+  platform: "douyin",
+  label: "抖店 评价管理",
+  urls: ["^fxg\\.jinritemai\\.com/ffa/g/comment", `${DEMO_HOST}/douyin/ffa/g/comment/`],
+  items: { selector: "[class*=commentCard]", id: { selector: "[class*=commentId]", regex: "\\d{6,}" } },
+  fields: {
+    rating: { selector: "[class*=score]" },
+    text: { selector: "[class*=commentText]" },
+    followUp: { selector: "[class*=appendText]" },
+    buyer: { selector: "[class*=userName]" },
+    item: { selector: "[class*=productName]" },
+    sku: { selector: "[class*=skuInfo]" },
+    createdAt: { selector: "[class*=commentTime]" },
+  },
+  reply: { input: "textarea", submit: "button.auxo-btn-primary" },
+};
+
+export const BUILTIN_REVIEW_PROFILES: readonly ReviewPageProfile[] = [
+  taobaoReviews,
+  pinduoduoReviews,
+  jdReviews,
+  douyinReviews,
+];
 
 // ---------------------------------------------------------------------------------------------------------------
 // Team overrides

@@ -113,6 +113,9 @@ describe("analyzeReview sentiment", () => {
     ["東西還可以，但是客服態度太差了，問了半天都不回", 5, "negative"],
     ["明明写着纯棉，摸着全是化纤，反而比地摊的还硬", 5, "negative"],
     ["我买的是黑色，发给我的是灰色", 4, "negative"],
+    ["因为客服态度好才给的好评，衣服洗一次就起球严重", 5, "negative"],
+    ["冲着主播给的五星，收到的橙子一半是干瘪的，还不够秤", 5, "negative"],
+    ["电话一直打不通，装好第二天就漏水", 5, "negative"],
     // …while one small gripe after praise leaves a 5-star review positive, and a 1-star click on pure praise
     // (a slip of the finger) follows the words.
     ["质量很好，穿着舒服，就是物流稍微慢了一点", 5, "positive"],

@@ -60,6 +60,9 @@ const RATING_FOR_SOMEONE_ELSE =
   /(五星|5星|五颗星|五分|5分|好评|满分)(?:是|都是|全是|只是|完全是)?(?:给|冲着|看在|因为)(?!您|你们?的?(?:产品|东西|商品))/gu;
 const RATING_FOR_SOMEONE_ELSE_CUE = -1;
 const RATING_WORD = /星|分|好评/u;
+/** 冲着主播给的五星 / 因为客服才给的好评: the same, with the reason before the stars. */
+const RATING_FOR_SOMEONE_ELSE_BEFORE =
+  /(?:冲着|看在|因为|为了)[^，,。！!？?；;]{0,12}?(?:才|只)?给(?:的|了|个)?(?:五星|5星|五颗星|好评|满分)/gu;
 /** 看在物流快的份上给五星: the rest of that clause is a concession of the stars, not praise of the product. */
 const FOR_THE_SAKE_OF = /(?:(?:五星|5星|五颗星|好评|满分)(?:是|都是|全是|只是)?)?看在.{0,16}?份上[^，,。！!？?；;]*/gu;
 
@@ -127,7 +130,10 @@ export function scoreClause(rawClause: string, ironic: boolean): number {
       return "";
     });
   if (clause.includes("看在")) clause = clause.replace(FOR_THE_SAKE_OF, ratingElsewhere);
-  if (RATING_WORD.test(clause)) clause = clause.replace(RATING_FOR_SOMEONE_ELSE, ratingElsewhere);
+  if (RATING_WORD.test(clause))
+    clause = clause
+      .replace(RATING_FOR_SOMEONE_ELSE_BEFORE, ratingElsewhere)
+      .replace(RATING_FOR_SOMEONE_ELSE, ratingElsewhere);
   let negations = 0;
   let negationStrength = 1;
   let degree = 1;

@@ -487,6 +487,8 @@ const POSITIVE: Record<string, number> = {
   胜过: 0.8,
   比实体店便宜: 1,
   超薄: 0.8,
+  足秤: 0.9,
+  够秤: 0.8,
 };
 
 /** Negative opinion words and phrases. */
@@ -1178,6 +1180,12 @@ const NEGATIVE: Record<string, number> = {
   刚买就降价: 1.3,
   // Expectation broken (明明写着…, 反而更…, 再来才怪): a complaint even without an opinion word.
   明明: 0.6,
+  磕伤: 1,
+  发软: 0.8,
+  不够秤: 1.3,
+  不足秤: 1.3,
+  打不通: 1.2,
+  没人接: 1.2,
   // Waiting and chasing: buyers mention them only when things were slow.
   才发: 0.8,
   催: 0.6,

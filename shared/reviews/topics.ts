@@ -225,6 +225,8 @@ export const TOPIC_KEYWORDS: Record<TopicId, readonly string[]> = {
     "发给我的是",
     "给我发的是",
     "寄来的是",
+    "送来的是",
+    "送来的却是",
     "寄给我的是",
     "收到的是",
     "缺了",

@@ -207,6 +207,81 @@ describe("review drafts on the demo 评价管理 page", () => {
     expect(pageErrors).toEqual([]);
   });
 
+  // 京东 and 抖店: the same flow on their review pages (antd table rows keyed by id; CSS-module cards).
+  it.each([
+    {
+      name: "京东 京麦 评价管理",
+      path: "/jd/jdm/comment/list/",
+      container: "tr.ant-table-row[data-row-key]",
+      containerOf: (id: string) => `tr.ant-table-row[data-row-key="${id}"]`,
+      counter: ".ant-input-data-count",
+      counterText: (n: number) => `${n} / 500`,
+      submit: "button.ant-btn-primary",
+      negative: ["14982736151", "14982736154"],
+      positive: "14982736150",
+      target: "14982736151",
+    },
+    {
+      name: "抖店 评价管理",
+      path: "/douyin/ffa/g/comment/",
+      container: ".index_commentCard__7Hq2d",
+      containerOf: (id: string) => `.index_commentCard__7Hq2d:has(.index_commentId__4Gd7s:text-is("${id}"))`,
+      counter: ".index_count__3mP0x",
+      counterText: (n: number) => `${n}/500`,
+      submit: "button.auxo-btn-primary",
+      negative: ["7301928374652", "7301928374654"],
+      positive: "7301928374655",
+      target: "7301928374652",
+    },
+  ])("drafts on the $name page and inserts into that review's reply box only", async (site) => {
+    const other = await browser.context.newPage();
+    const otherErrors: string[] = [];
+    other.on("pageerror", (error) => otherErrors.push(error.message));
+    other.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    try {
+      await other.goto(new URL(`${site.path}?now=${NOW}`, demo.url).href);
+      await other.locator(site.container).first().waitFor();
+      const count = await other.locator(site.container).count();
+      const sitePanel = (id: string) => other.locator(`[data-kefu="review-panel"][data-review-id="${id}"]`);
+      await expect.poll(() => other.locator('[data-kefu="review-panel"]').count(), { timeout: 15_000 }).toBe(count);
+      await expect
+        .poll(() => other.locator('[data-kefu="review-panel"][data-sentiment=""]').count(), { timeout: 15_000 })
+        .toBe(0);
+      // 5-star complaints (五星给送货师傅… / 冲着主播给的五星…) read negative; plain praise positive.
+      for (const id of site.negative) expect(await sitePanel(id).getAttribute("data-sentiment"), id).toBe("negative");
+      expect(await sitePanel(site.positive).getAttribute("data-sentiment")).toBe("positive");
+
+      const draft = sitePanel(site.target).locator('[data-kefu="review-draft"]');
+      await expect.poll(() => draft.inputValue()).not.toBe("");
+      const text = await draft.inputValue();
+      await sitePanel(site.target).locator('[data-kefu="review-insert"]').click();
+      const target = other.locator(site.containerOf(site.target));
+      expect(await target.locator("textarea").first().inputValue()).toBe(text);
+      expect(await target.locator(site.counter).textContent()).toBe(site.counterText(text.length));
+      const filled = await other
+        .locator(site.container)
+        .evaluateAll(
+          (all) => all.filter((c) => (c.querySelector("textarea") as HTMLTextAreaElement).value !== "").length,
+        );
+      expect(filled).toBe(1);
+      // Nothing submitted, nothing from the hostile review ran or became an element.
+      expect(await other.locator(".reply-done").count()).toBe(0);
+      const buttons = await other.$$eval(site.submit, (all) =>
+        all.map((b) => `${(b as HTMLButtonElement).disabled}:${b.textContent}`),
+      );
+      expect(buttons).toEqual(Array(count).fill("false:回复"));
+      expect(await other.locator(`${site.container} img, ${site.container} script`).count()).toBe(0);
+      expect(await other.title()).not.toBe("hacked");
+      expect(dialogs).toEqual([]);
+      expect(otherErrors).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it("drafts on the 拼多多 评价管理 page (beast-core rows) and inserts into that row's reply box only", async () => {
     const pdd = await browser.context.newPage();
     const pddErrors: string[] = [];
