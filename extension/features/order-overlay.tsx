@@ -2,7 +2,6 @@ import { render } from "preact";
 import { browser } from "wxt/browser";
 import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
-import type { FlagColor, Order } from "../../shared/model.ts";
 import type { OrderRuleSettings } from "../../shared/orders/settings.ts";
 import type { OrderWarning } from "../../shared/orders/types.ts";
 import { pageClock, profileForUrl } from "../../shared/profiles/match.ts";
@@ -12,15 +11,7 @@ import type { Feature } from "./feature.ts";
 import { BADGE_ATTR } from "./order-overlay/badges.ts";
 import { createCheckChannel, ORDER_CHECK_PORT } from "./order-overlay/channel.ts";
 import { listenForPageJson } from "./order-overlay/json-bridge.ts";
-import {
-  actionLabel,
-  FLAG_NAMES,
-  OVERLAY_CSS,
-  type OverlayState,
-  OverlayView,
-  type PanelAction,
-} from "./order-overlay/panel.tsx";
-import { BUILTIN_SCRIPTS, fillScript, memoFor } from "./order-overlay/scripts.ts";
+import { OVERLAY_CSS, type OverlayState, OverlayView, type PanelAction } from "./order-overlay/panel.tsx";
 import { createTracker, rowNormalizers, type ScanStats, type TrackedOrder } from "./order-overlay/tracker.ts";
 
 /**
@@ -42,11 +33,7 @@ export const orderOverlay: Feature = {
     if (!team) return;
     const profiles = team.siteProfiles;
     for (const problem of team.siteProfileProblems) console.warn(`[kefu] ${problem}`);
-    const teamContext: TeamContext = {
-      settings: team.orderRules,
-      agentName: team.agentName,
-      shopName: team.shopName,
-    };
+    const teamContext: TeamContext = { settings: team.orderRules };
     // Seller back offices are single-page apps: going from the list to a detail page (or anywhere else) swaps the
     // profile, or ends the overlay, without a page load.
     let stop: (() => void) | undefined;
@@ -77,8 +64,6 @@ export const orderOverlay: Feature = {
 
 interface TeamContext {
   settings: OrderRuleSettings;
-  agentName: string;
-  shopName: string;
 }
 
 /** Records for tests and the benchmark: the last scan on <html>, and performance marks/measures. */
@@ -139,48 +124,19 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
   });
 
   // ---- panel and actions ----
-  let phrases: Promise<Record<string, string>> | undefined;
-  const teamPhrases = () => {
-    phrases ??= askBackground("phrases.byCode", { codes: [team.settings.unpaidScriptCode, "催付", "核对地址"] })
-      .then((r) => r.phrases)
-      .catch(() => ({}));
-    return phrases;
-  };
-  const script = async (code: string, order: Order) => {
-    const template = (await teamPhrases())[code] ?? BUILTIN_SCRIPTS[code] ?? BUILTIN_SCRIPTS.催付 ?? "";
-    return fillScript(template, order, { agent: team.agentName, shop: team.shopName, nowMs: now() });
-  };
-
-  function actionsFor(entry: TrackedOrder): PanelAction[] {
-    const { order, warnings } = entry;
-    const actions: PanelAction[] = [];
-    const add = (action: PanelAction) => {
-      if (!actions.some((a) => a.id === action.id)) actions.push(action);
-    };
-    for (const warning of warnings) {
-      for (const action of warning.actions) {
-        if (action.kind === "insert-script" && action.scriptCode) {
-          const code = action.scriptCode;
-          add({ id: `script:${code}`, label: actionLabel(action), text: () => script(code, order) });
-        } else if (action.kind === "copy-memo" && action.text) {
-          const text = restamp(action.text, team.agentName);
-          add({ id: `memo:${warning.rule}`, label: actionLabel(action), text: async () => text });
-        } else if (action.text) {
-          const text = action.text;
-          add({ id: `text:${warning.rule}`, label: action.label, text: async () => text });
-        }
-      }
-    }
-    if (order.status === "unpaid") {
-      const code = team.settings.unpaidScriptCode;
-      add({ id: `script:${code}`, label: `复制${code}话术`, text: () => script(code, order) });
-    }
-    if (order.status === "unpaid" || order.status === "paid") {
-      add({ id: "script:核对地址", label: "复制核对地址话术", text: () => script("核对地址", order) });
-    }
-    const memo = memoFor(order, warnings, team.agentName, now());
-    add({ id: "memo", label: `复制备注（${flagName(memo.flag)}）`, text: async () => memo.text });
-    return actions;
+  /** Asks the background for the panel's buttons (texts built there with the team's scripts); the answer is
+   * dropped when another order's panel opened meanwhile. */
+  let actionsAsked = 0;
+  function loadActions(entry: TrackedOrder): void {
+    const asked = ++actionsAsked;
+    askBackground("orders.actions", { order: entry.order, warnings: entry.warnings, nowMs: now() }).then(
+      ({ actions }) => {
+        if (asked !== actionsAsked || state.panel?.orderId !== entry.id) return;
+        state.panel = { ...state.panel, actions };
+        paint();
+      },
+      (err) => console.warn("[kefu] 无法生成操作 panel actions unavailable", err),
+    );
   }
 
   function openPanel(orderId: string, host: HTMLElement): void {
@@ -188,15 +144,10 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       tracker.entries().find((e) => e.id === orderId && e.badge?.host === host) ?? tracker.byOrderId(orderId);
     if (!entry) return;
     const rect = host.getBoundingClientRect();
-    state.panel = {
-      orderId,
-      warnings: entry.warnings,
-      actions: actionsFor(entry),
-      top: rect.bottom + 6,
-      left: rect.left,
-    };
+    state.panel = { orderId, warnings: entry.warnings, actions: [], top: rect.bottom + 6, left: rect.left };
     state.copied = undefined;
     paint();
+    loadActions(entry);
   }
 
   /** The summary's "下一个": scroll to the next order that needs action (in page order) and open its panel. */
@@ -221,7 +172,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
   }
 
   async function runAction(action: PanelAction): Promise<void> {
-    const text = await action.text();
+    const text = action.text;
     let ok = false;
     try {
       await navigator.clipboard.writeText(text);
@@ -246,7 +197,8 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       const entry = tracker.byOrderId(state.panel.orderId);
       if (!entry) state.panel = undefined;
       else if (!sameWarnings(entry.warnings, state.panel.warnings)) {
-        state.panel = { ...state.panel, warnings: entry.warnings, actions: actionsFor(entry) };
+        state.panel = { ...state.panel, warnings: entry.warnings };
+        loadActions(entry);
       }
     }
     paint();
@@ -379,13 +331,4 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
 
 function sameWarnings(a: readonly OrderWarning[], b: readonly OrderWarning[]): boolean {
   return a.length === b.length && a.every((w, i) => w.rule === b[i]?.rule && w.message === b[i]?.message);
-}
-
-function flagName(flag: FlagColor): string {
-  return FLAG_NAMES[flag] ?? flag;
-}
-
-/** Rule memos are built without an agent ("客服"); stamp them with the signed-in agent's name. */
-function restamp(text: string, agent: string): string {
-  return agent ? text.replace(/ 客服\/(\d{4}-\d{2}-\d{2})$/, ` ${agent}/$1`) : text;
 }

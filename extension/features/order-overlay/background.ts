@@ -17,12 +17,14 @@ import { connectionItem, libraryItem } from "../../store/state.ts";
 import type { PhraseView } from "../../store/view.ts";
 import { type CheckRequestType, ORDER_CHECK_PORT, type PortLike, type PortReply } from "./channel.ts";
 import type { RowNormalizers } from "./messages.ts";
+import { panelActions } from "./scripts.ts";
 
 export type OrderOverlayRequestType =
   | "getTeamSettings"
   | "orders.check"
   | "orders.checkRows"
   | "orders.fromJson"
+  | "orders.actions"
   | "phrases.byCode";
 
 /** Settings are parsed once per settings object, not per page. */
@@ -145,6 +147,32 @@ export function ordersFromPageJson(
   return orders;
 }
 
+/** Content of the phrases with these quick codes: the team's phrase first (the team standardises its scripts),
+ * then the agent's own; within each, the exact quick code, then a phrase titled or tagged with it (the starter
+ * library's 催付 is code "cf"). */
+async function phrasesByCode(codes: unknown): Promise<Record<string, string>> {
+  const wanted = new Set((Array.isArray(codes) ? codes : []).slice(0, 50).map(String));
+  const view = await readView();
+  const phrases: Record<string, string> = {};
+  const matchers = [
+    (p: PhraseView, code: string) => p.code === code,
+    (p: PhraseView, code: string) => p.title === code,
+    (p: PhraseView, code: string) => p.tags.includes(code),
+  ];
+  for (const code of wanted) {
+    search: for (const scope of ["team", "personal"]) {
+      for (const matches of matchers) {
+        const found = view.phrases.find((p) => p.scope === scope && matches(p, code));
+        if (found) {
+          phrases[code] = found.content;
+          break search;
+        }
+      }
+    }
+  }
+  return phrases;
+}
+
 export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequestType> {
   return {
     getTeamSettings: () => teamSettings(),
@@ -171,30 +199,24 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
     "orders.fromJson": ({ text, json, platform, nowMs }) => ({
       orders: ordersFromPageJson(text, json, platform, nowMs),
     }),
-    "phrases.byCode": async ({ codes }) => {
-      const wanted = new Set((Array.isArray(codes) ? codes : []).slice(0, 50).map(String));
-      const view = await readView();
-      const phrases: Record<string, string> = {};
-      // The team's phrase first (the team standardises its scripts), then the agent's own; within each, the
-      // exact quick code, then a phrase titled or tagged with it (the starter library's 催付 is code "cf").
-      const matchers = [
-        (p: PhraseView, code: string) => p.code === code,
-        (p: PhraseView, code: string) => p.title === code,
-        (p: PhraseView, code: string) => p.tags.includes(code),
-      ];
-      for (const code of wanted) {
-        search: for (const scope of ["team", "personal"]) {
-          for (const matches of matchers) {
-            const found = view.phrases.find((p) => p.scope === scope && matches(p, code));
-            if (found) {
-              phrases[code] = found.content;
-              break search;
-            }
-          }
-        }
+    "orders.actions": async ({ order, warnings, nowMs }) => {
+      if (!isRecord(order) || !Array.isArray(order.items) || !Array.isArray(warnings)) {
+        throw new Error("order and warnings required");
       }
-      return { phrases };
+      const team = await teamSettings();
+      const codes = [team.orderRules.unpaidScriptCode, "催付", "核对地址"];
+      const clock = Number.isFinite(nowMs) ? nowMs : Date.now();
+      return {
+        actions: panelActions(order, warnings, {
+          settings: team.orderRules,
+          agent: team.agentName,
+          shop: team.shopName,
+          nowMs: clock,
+          phrases: await phrasesByCode(codes),
+        }),
+      };
     },
+    "phrases.byCode": async ({ codes }) => ({ phrases: await phrasesByCode(codes) }),
   };
 }
 

@@ -5,6 +5,7 @@ import type { OrderWarning } from "../../../shared/orders/types.ts";
 import type { NormalizerName } from "../../../shared/profiles/normalize.ts";
 import type { RawOrder } from "../../../shared/profiles/order.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
+import type { ActionText } from "./scripts.ts";
 
 /** Which normaliser each field of a row uses (a profile's `fields`/`items.fields` without the selectors). */
 export interface RowNormalizers {
@@ -45,6 +46,11 @@ export interface OrderOverlayRequests {
   "orders.fromJson": {
     request: { text: string; json: NonNullable<SiteProfile["json"]>; platform: Platform; nowMs: number };
     response: { orders: Order[] };
+  };
+  /** The panel's buttons for one order (scripts filled with the team's phrases, memos stamped with the agent). */
+  "orders.actions": {
+    request: { order: Order; warnings: OrderWarning[]; nowMs: number };
+    response: { actions: ActionText[] };
   };
   /** Content of the phrases with these exact quick codes (team phrase preferred); codes without one are absent. */
   "phrases.byCode": { request: { codes: string[] }; response: { phrases: Record<string, string> } };

@@ -3,25 +3,12 @@
  * from a badge with the order's warnings and one-click copy actions. Preact renders every page-derived string
  * as text.
  */
-import type { FlagColor } from "../../../shared/model.ts";
-import type { OrderAction, OrderWarning } from "../../../shared/orders/types.ts";
+import type { OrderWarning } from "../../../shared/orders/types.ts";
 import { ruleLabel, SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_ORDER } from "./labels.ts";
+import type { ActionText } from "./scripts.ts";
 
-export const FLAG_NAMES: Record<FlagColor, string> = {
-  none: "灰旗",
-  red: "红旗",
-  yellow: "黄旗",
-  green: "绿旗",
-  blue: "蓝旗",
-  purple: "紫旗",
-};
-
-export interface PanelAction {
-  id: string;
-  label: string;
-  /** Text to copy; computed when clicked (scripts may need the team library). */
-  text(): Promise<string>;
-}
+/** One button: its label and the text it copies (built by the background, see scripts.ts). */
+export type PanelAction = ActionText;
 
 export interface OpenPanel {
   orderId: string;
@@ -167,11 +154,4 @@ export function OverlayView(props: {
       ) : null}
     </div>
   );
-}
-
-/** Label for a rule's own action (from shared/orders), named for what the button does here: copy. */
-export function actionLabel(action: OrderAction): string {
-  if (action.kind === "insert-script") return `复制${action.scriptCode ?? ""}话术`;
-  if (action.kind === "copy-memo") return `复制备注（${FLAG_NAMES[action.flag ?? "none"]}）`;
-  return action.label;
 }

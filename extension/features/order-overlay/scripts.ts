@@ -1,10 +1,12 @@
 /**
  * The overlay's one-click texts: the 催付 / 核对地址 scripts filled with one order (the team's phrase when the
  * library has one, else a built-in text) and a seller memo stamped with agent and date (buildMemo, seed 002).
+ * Built in the background, where the team's library is, when a panel opens (none of it ships in the page).
  */
-import type { Order } from "../../../shared/model.ts";
+import type { FlagColor, Order } from "../../../shared/model.ts";
 import { type BuiltMemo, buildMemo, type MemoKind } from "../../../shared/orders/memo.ts";
-import type { OrderWarning } from "../../../shared/orders/types.ts";
+import type { OrderRuleSettings } from "../../../shared/orders/settings.ts";
+import type { OrderAction, OrderWarning } from "../../../shared/orders/types.ts";
 import { renderTemplate } from "../../../shared/templates/template.ts";
 import { orderToVariables } from "../../../shared/templates/variables.ts";
 import { ruleLabel } from "./labels.ts";
@@ -40,4 +42,72 @@ export function memoFor(order: Order, warnings: readonly OrderWarning[], agent: 
   const reasons = [...new Set(warnings.map((w) => ruleLabel(w.rule)))];
   const reason = reasons.length > 0 ? `已核对：${reasons.join("、")}` : "已核对订单";
   return buildMemo({ kind: memoKind(order, warnings), reason, agent: agent || "客服", date: new Date(nowMs) });
+}
+
+export const FLAG_NAMES: Record<FlagColor, string> = {
+  none: "灰旗",
+  red: "红旗",
+  yellow: "黄旗",
+  green: "绿旗",
+  blue: "蓝旗",
+  purple: "紫旗",
+};
+
+/** One button of the panel: what it says and the text it copies. */
+export interface ActionText {
+  id: string;
+  label: string;
+  text: string;
+}
+
+/** Label for a rule's own action (from shared/orders), named for what the button does here: copy. */
+export function actionLabel(action: OrderAction): string {
+  if (action.kind === "insert-script") return `复制${action.scriptCode ?? ""}话术`;
+  if (action.kind === "copy-memo") return `复制备注（${FLAG_NAMES[action.flag ?? "none"]}）`;
+  return action.label;
+}
+
+/** Rule memos are built without an agent ("客服"); stamp them with the signed-in agent's name. */
+function restamp(text: string, agent: string): string {
+  return agent ? text.replace(/ 客服\/(\d{4}-\d{2}-\d{2})$/, ` ${agent}/$1`) : text;
+}
+
+export interface ActionContext {
+  settings: OrderRuleSettings;
+  agent: string;
+  shop: string;
+  nowMs: number;
+  /** The team's scripts by quick code (missing ones fall back to the built-in texts). */
+  phrases: Record<string, string>;
+}
+
+/** The panel's buttons for one order: the rules' own actions first, then scripts by state and a memo. */
+export function panelActions(order: Order, warnings: readonly OrderWarning[], ctx: ActionContext): ActionText[] {
+  const actions: ActionText[] = [];
+  const add = (action: ActionText) => {
+    if (!actions.some((a) => a.id === action.id)) actions.push(action);
+  };
+  const script = (code: string) =>
+    fillScript(ctx.phrases[code] ?? BUILTIN_SCRIPTS[code] ?? BUILTIN_SCRIPTS.催付 ?? "", order, ctx);
+  for (const warning of warnings) {
+    for (const action of warning.actions ?? []) {
+      if (action.kind === "insert-script" && action.scriptCode) {
+        add({ id: `script:${action.scriptCode}`, label: actionLabel(action), text: script(action.scriptCode) });
+      } else if (action.kind === "copy-memo" && action.text) {
+        add({ id: `memo:${warning.rule}`, label: actionLabel(action), text: restamp(action.text, ctx.agent) });
+      } else if (action.text) {
+        add({ id: `text:${warning.rule}`, label: action.label, text: action.text });
+      }
+    }
+  }
+  if (order.status === "unpaid") {
+    const code = ctx.settings.unpaidScriptCode;
+    add({ id: `script:${code}`, label: `复制${code}话术`, text: script(code) });
+  }
+  if (order.status === "unpaid" || order.status === "paid") {
+    add({ id: "script:核对地址", label: "复制核对地址话术", text: script("核对地址") });
+  }
+  const memo = memoFor(order, warnings, ctx.agent, ctx.nowMs);
+  add({ id: "memo", label: `复制备注（${FLAG_NAMES[memo.flag] ?? memo.flag}）`, text: memo.text });
+  return actions;
 }
