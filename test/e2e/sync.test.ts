@@ -402,6 +402,18 @@ describe("team phrase library sync (issue 3 proof)", () => {
     expect(await phraseRow(page, "bjx").count()).toBe(0);
     await page.getByTestId("import-export").screenshot({ path: join(OUTPUT_DIR, "sync-import-error.png") });
 
+    // The options page searches like the picker: traditional characters and pinyin initials find the phrase.
+    const search = page.getByTestId("phrase-search");
+    await search.fill("電子發票");
+    await phraseRow(page, "dzfp").waitFor();
+    await expect.poll(() => phraseRow(page, "hy").count()).toBe(0);
+    await search.fill("dzfp");
+    await expect
+      .poll(async () => rowId(page.locator('[data-testid^="phrase-row-"]').first()))
+      .toBe(await rowId(phraseRow(page, "dzfp")));
+    await search.fill("");
+    await phraseRow(page, "hy").waitFor();
+
     // The options page with the imported library, for the README.
     await page.reload();
     await phraseRow(page, "dcx").waitFor();
