@@ -1,7 +1,7 @@
 /**
  * Cross-order rules: `mergeable` (same buyer and address, not yet shipped) and `duplicate-order` (same buyer,
  * same items, placed close together). Both need the same buyer, so the index is one buyer → orders map;
- * everything else (merge key, creation time, item signature) is derived lazily, only for buyers with more
+ * everything else (creation time, item signature) is derived lazily, only for buyers with more
  * than one order. Re-checking one changed row looks the index up instead of rescanning every order.
  */
 import type { Order } from "../model.ts";
@@ -14,8 +14,6 @@ export interface IndexedOrder {
   order: Order;
   /** Derived on demand: createdAt in epoch ms (NaN when unknown). */
   created?: number;
-  /** Derived on demand: receiver + compact address ("" when unknown). */
-  shipKey?: string;
   /** Derived on demand: items as an order-independent string. */
   itemsKey?: string;
   /** The buyer's entries (set by buildOrderIndex; saves a map lookup per order). */
@@ -29,22 +27,50 @@ export interface OrderIndex {
   entries: IndexedOrder[];
 }
 
-const WHITESPACE = /[\s,，]+/g;
-const HAS_WHITESPACE = /[\s,，]/;
+/** What an address may differ by and still be the same place: the characters of /[\s,，]/. */
+function isAddressSpace(code: number): boolean {
+  if (code < 0x80) return code === 32 || code === 44 || (code >= 9 && code <= 13);
+  return (
+    code === 0xff0c ||
+    code === 0x3000 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * Same receiver name and the same address once spaces and commas are ignored (and not empty), compared in
+ * place: most pairs differ within a few characters, so no compact copy of each address is built.
+ */
+function sameShipTo(a: Order, b: Order): boolean {
+  const ra = a.receiver;
+  const rb = b.receiver;
+  if ((ra?.name ?? "").trim() !== (rb?.name ?? "").trim()) return false;
+  const x = ra?.address ?? "";
+  const y = rb?.address ?? "";
+  let i = 0;
+  let j = 0;
+  let letters = 0;
+  for (;;) {
+    while (i < x.length && isAddressSpace(x.charCodeAt(i))) i++;
+    while (j < y.length && isAddressSpace(y.charCodeAt(j))) j++;
+    if (i === x.length || j === y.length) return i === x.length && j === y.length && letters > 0;
+    if (x.charCodeAt(i) !== y.charCodeAt(j)) return false;
+    i++;
+    j++;
+    letters++;
+  }
+}
 
 function createdOf(e: IndexedOrder): number {
   e.created ??= parseTimestamp(e.order.createdAt);
   return e.created;
-}
-
-function shipKeyOf(e: IndexedOrder): string {
-  if (e.shipKey === undefined) {
-    const r = e.order.receiver;
-    const raw = (r?.address ?? "").trim();
-    const address = HAS_WHITESPACE.test(raw) ? raw.replace(WHITESPACE, "") : raw;
-    e.shipKey = address ? `${(r?.name ?? "").trim()}\u0000${address}` : "";
-  }
-  return e.shipKey;
 }
 
 function itemsKeyOf(e: IndexedOrder): string {
@@ -68,7 +94,6 @@ export function buildOrderIndex(orders: readonly Order[]): OrderIndex {
     const entry: IndexedOrder = {
       order,
       created: undefined,
-      shipKey: undefined,
       itemsKey: undefined,
       group: undefined,
     };
@@ -99,13 +124,10 @@ export function checkCrossEntry(self: IndexedOrder, ctx: CheckContext, index: Or
   if (!sameBuyer || (sameBuyer.length === 1 && sameBuyer[0]?.order.id === order.id)) return;
 
   if (ctx.enabled("mergeable") && order.status === "paid") {
-    // The receiver key is built only once another paid order of the buyer is there to compare with.
     let ids: string[] | undefined;
     for (const other of sameBuyer) {
       if (other === self || other.order.status !== "paid" || other.order.id === order.id) continue;
-      const key = shipKeyOf(self);
-      if (!key) break;
-      if (shipKeyOf(other) !== key) continue;
+      if (!sameShipTo(order, other.order)) continue;
       ids ??= [];
       ids.push(other.order.id);
     }

@@ -57,9 +57,13 @@ export function formatChinaDate(date: Date | string): string {
   const ms = typeof date === "string" ? Date.parse(date) : date.getTime();
   if (Number.isNaN(ms)) return typeof date === "string" ? date.trim() : "";
   if (typeof date === "string" && /^\d{4}-\d{2}-\d{2}$/.test(date.trim())) return date.trim();
-  const china = new Date(ms + 8 * 3600_000);
-  return china.toISOString().slice(0, 10);
+  // The checks stamp thousands of memos with the same clock: remember the last answer.
+  if (ms === lastStamp.ms) return lastStamp.text;
+  const text = new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  lastStamp = { ms, text };
+  return text;
 }
+let lastStamp = { ms: Number.NaN, text: "" };
 
 function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();

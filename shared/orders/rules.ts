@@ -23,11 +23,12 @@ import type { OrderAction, OrderWarning, Severity } from "./types.ts";
 
 /** Quick code of the 核对地址 script the overlay fills with the order (seed 001: confirm the address after ordering). */
 export const ADDRESS_SCRIPT_CODE = "核对地址";
-const CHECK_ADDRESS: OrderAction = {
+// Shared (frozen) by every warning that offers it: one object, not one per warning.
+const CHECK_ADDRESS: OrderAction = Object.freeze({
   kind: "insert-script",
   label: "插入核对地址话术",
   scriptCode: ADDRESS_SCRIPT_CODE,
-};
+});
 const CHECK_ADDRESS_ONLY: OrderAction[] = Object.freeze([CHECK_ADDRESS]) as unknown as OrderAction[];
 
 const HOUR = 3600_000;
@@ -394,6 +395,9 @@ function checkMessage(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): vo
 
 const DELAY_APOLOGY =
   "亲，非常抱歉，您的订单因故未能按时发出，我们正在加急处理，发货后会第一时间通知您，给您带来不便敬请谅解！";
+const DELAY_APOLOGY_ONLY = Object.freeze([
+  Object.freeze({ kind: "copy-text", label: "复制延迟发货致歉话术", text: DELAY_APOLOGY }),
+]) as unknown as OrderAction[];
 
 function checkTiming(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): void {
   const { order } = f;
@@ -414,7 +418,7 @@ function checkTiming(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): voi
             "error",
             `已超过发货时限 ${formatDuration(left)}，请尽快发货并联系买家说明`,
             undefined,
-            [{ kind: "copy-text", label: "复制延迟发货致歉话术", text: DELAY_APOLOGY }],
+            DELAY_APOLOGY_ONLY,
           );
         }
       } else if (left <= s.shipDueSoonHours * HOUR && ctx.enabled("ship-due-soon")) {
