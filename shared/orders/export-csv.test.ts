@@ -38,6 +38,21 @@ describe("order export CSV", () => {
     ]);
   });
 
+  it("reads the 淘宝 status words, including closed-before-payment and partly shipped", () => {
+    const statuses = [
+      ["等待买家付款", "unpaid"],
+      ["买家已付款，等待卖家发货", "paid"],
+      ["卖家部分发货", "paid"],
+      ["卖家已发货，等待买家确认", "shipped"],
+      ["交易成功", "completed"],
+      ["交易关闭", "closed"],
+      ["付款以前，卖家或买家主动关闭交易", "closed"],
+      ["奇怪的状态", "unknown"],
+    ];
+    const csv = ["订单编号,订单状态", ...statuses.map(([text], i) => `${i + 1},"${text}"`)].join("\n");
+    expect(ordersFromCsv(csv).map((o) => o.status)).toEqual(statuses.map(([, status]) => status));
+  });
+
   it("names the row of a bad value", () => {
     expect(() => ordersFromCsv("订单编号,订单创建时间\n1,2026-11-23\n2,昨天\n")).toThrow(/第 3 行/);
     expect(() => ordersFromCsv("")).toThrow(OrderFileError);

@@ -42,6 +42,8 @@ const STATUS_WORDS: [string, OrderStatus][] = [
   ["待付款", "unpaid"],
   ["待支付", "unpaid"],
   ["等待卖家发货", "paid"],
+  // Part of the order still has to ship: it needs the same checks as an unshipped one.
+  ["部分发货", "paid"],
   ["买家已付款", "paid"],
   ["待发货", "paid"],
   ["卖家已发货", "shipped"],
@@ -50,6 +52,8 @@ const STATUS_WORDS: [string, OrderStatus][] = [
   ["交易成功", "completed"],
   ["已完成", "completed"],
   ["交易关闭", "closed"],
+  // 淘宝 exports write an order closed before payment as "付款以前，卖家或买家主动关闭交易".
+  ["关闭交易", "closed"],
   ["已关闭", "closed"],
   ["已取消", "closed"],
 ];
