@@ -145,6 +145,13 @@ describe("analyzeReview sentiment", () => {
     expect(sentimentOf("味道不错，价钱也划算，唯一不足的是有一个压坏了")).toBe("positive");
   });
 
+  it("reads A-not-A questions as asking, rhetorical 是不是 / 能不能 as doubt", () => {
+    expect(sentimentOf("给老人买的，不知道给不给力，先用着")).toBe("neutral");
+    expect(sentimentOf("橙子甜不甜还不知道，还没拆")).toBe("neutral");
+    expect(sentimentOf("连个防伪码都没有，是不是正品啊")).toBe("negative");
+    expect(sentimentOf("做生意能不能诚信点")).toBe("negative");
+  });
+
   it("reads degree complements and fixed platform texts without an opinion of their own", () => {
     expect(sentimentOf("这个面包好吃得不行")).toBe("positive");
     expect(sentimentOf("洗完头皮痒得厉害")).toBe("negative");

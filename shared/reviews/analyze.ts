@@ -79,6 +79,11 @@ const POST_DEGREE = new Map<string, number>([
   ["的很", 1.3],
   ["死了", 1.5],
 ]);
+const ONLY_FLAW = /^(唯一|美中不足|除了)/u;
+const ONLY_FLAW_CUE = 0.8;
+// Not 是不是 / 能不能 / 会不会 / 可不可: those ask rhetorically (是不是正品, 能不能诚信点) and stay with 不 as a negator.
+// 爱理不理 is an idiom (ignoring the buyer), not a question.
+const A_NOT_A = /(?<!爱)([^\P{Script=Han}是能会可])[不没]\1/gu;
 const SPOILED_MARKERS = new Set(["可惜了", "白瞎了", "白瞎", "浪费了", "糟蹋了"]);
 const NEVER_SEEN_SUCH = /(从来没有|从来没|从没有|从没|没有|没)(.{0,4}?)过(这么|那么|如此|这样|这种)/gu;
 
@@ -124,6 +129,8 @@ export function scoreClause(rawClause: string, ironic: boolean): number {
   // Cheap substring checks first: most clauses hold none of these patterns, and the regexes cost more.
   let clause = rawClause;
   if (clause.includes("过")) clause = clause.replace(NEVER_SEEN_SUCH, "$2过$3");
+  // 甜不甜 / 给不给力 / 有没有用: an A-not-A question asks, it holds no opinion (and no 不给力).
+  if (clause.includes("不") || clause.includes("没")) clause = clause.replace(A_NOT_A, "");
   if (clause.includes("等了"))
     clause = clause.replace(WAITED_DAYS, () => {
       total += WAITED_DAYS_CUE;
@@ -290,7 +297,9 @@ export function analyzeReview(review: ReviewLike): ReviewAnalysis {
   let textScore = emoticonScore(text);
   const topicScores = new Map<TopicId, { total: number; evidence: string; strongest: number }>();
   for (const clause of clauses) {
-    const opinion = scoreClause(clause.text, clause.sentenceIronic);
+    let opinion = scoreClause(clause.text, clause.sentenceIronic);
+    // 唯一的缺点是… / 除了…: naming the only flaw says the rest is good.
+    if (ONLY_FLAW.test(clause.text)) opinion += ONLY_FLAW_CUE;
     clause.score = (clause.wish ? Math.min(opinion, 0) : opinion) * clause.weight + clause.cue;
     const clauseTopics = topicsInClause(clause.text);
     // 发成了秋裤 / 少了一瓶 carry no opinion word but are complaints all the same.
