@@ -51,8 +51,9 @@ const INTENSIFYING_LEAD_IN = 1.3;
 /** Each star away from 3 moves the score this much when the text says nothing. */
 const RATING_WEIGHT = 0.6;
 /**
- * The stars are the prior and the text the evidence: the prior shrinks as the text gets more decided, so a
- * 5-star review that only complains reads negative while a 5-star review with one small gripe stays positive.
+ * The stars are the prior and the text the evidence: a prior the text contradicts shrinks as the text gets more
+ * decided, so a 5-star review that only complains reads negative while a 5-star review with one small gripe
+ * stays positive.
  */
 const RATING_DAMPING = 1;
 /** 五星是给客服的 / 好评冲着物流: the stars are for someone else, so the product itself did not earn them. */
@@ -322,7 +323,11 @@ export function analyzeReview(review: ReviewLike): ReviewAnalysis {
   let combined = textScore;
   if (typeof review.rating === "number" && Number.isFinite(review.rating)) {
     const stars = Math.max(1, Math.min(5, review.rating));
-    combined += ((stars - 3) * RATING_WEIGHT) / (1 + Math.abs(textScore) * RATING_DAMPING);
+    const prior = (stars - 3) * RATING_WEIGHT;
+    // Only a text that contradicts the stars shrinks them; agreeing text adds to them (the score stays monotone
+    // in both the stars and the text).
+    const contradicts = prior * textScore < 0;
+    combined += contradicts ? prior / (1 + Math.abs(textScore) * RATING_DAMPING) : prior;
   }
   const topics: TopicFinding[] = [];
   for (const [id, found] of topicScores) {
