@@ -15,7 +15,11 @@ const expected = JSON.parse(readFileSync(new URL("expected-warnings.json", DATA)
 
 /** The demo pages' own materializer (plain JS, shared with the browser), so times match what the pages show. */
 const DEMO_CORE = "../../test/demo/lib/orders-core.js";
-const { materializeOrder } = (await import(DEMO_CORE)) as { materializeOrder(raw: unknown, nowMs: number): Order };
+const { materializeOrder, syntheticOrders } = (await import(DEMO_CORE)) as {
+  materializeOrder(raw: unknown, nowMs: number): Order;
+  /** The `?count=N` pages' generated orders and the problem planted in each (id → rule ids). */
+  syntheticOrders(count: number, nowMs: number): { orders: Order[]; expected: Record<string, string[]> };
+};
 
 function rulesByOrder(now: string): Record<string, string[]> {
   const nowMs = Date.parse(now);
@@ -40,6 +44,17 @@ describe("demo orders vs expected-warnings.json", () => {
     for (const [id, rules] of Object.entries(expected)) {
       for (const rule of rules) expect(known.has(rule), `${id}: ${rule}`).toBe(true);
     }
+  });
+
+  it.each([15, 500, 2000])("the %i generated orders of ?count=N raise exactly their planted problem", (count) => {
+    const nowMs = Date.parse("2026-11-23T08:00:00.000Z");
+    const { orders, expected: planted } = syntheticOrders(count, nowMs);
+    const got: Record<string, string[]> = Object.fromEntries(orders.map((o) => [o.id, []]));
+    for (const w of checkOrders(orders, DEFAULT_ORDER_RULE_SETTINGS, nowMs)) got[w.orderId]?.push(w.rule);
+    const sorted = (m: Record<string, string[]>) =>
+      Object.fromEntries(Object.entries(m).map(([id, rules]) => [id, [...new Set(rules)].sort()]));
+    expect(sorted(got)).toEqual(sorted(planted));
+    expect(Object.values(planted).filter((rules) => rules.length > 0).length).toBeGreaterThan(count / 5);
   });
 
   // The demo stores times relative to "now", so any clock must give the same answer.

@@ -196,7 +196,10 @@ export function syntheticOrders(count, nowMs) {
     if (problem === "message-keyword") buyerMessage = pick(["能发顺丰吗", "需要开发票", "急用，今天能发吗"]);
     if (problem === "ship-due-soon") shipDeadlineInMinutes = 30 + Math.floor(rand() * 240);
     if (problem === "unpaid-reminder") status = "unpaid";
-    if (problem) warnings.push(problem);
+    // A colour/size wish can only contradict a SKU that has a colour or size: the tea (规格 only) has neither,
+    // so no checker can (or should) call "要红色的" on it a conflict — nothing is planted there.
+    const conflictPossible = skuProps.颜色分类 !== undefined || skuProps.尺码 !== undefined;
+    if (problem && (problem !== "memo-sku-conflict" || conflictPossible)) warnings.push(problem);
     const paidMinutesAgo = status === "unpaid" ? null : createdMinutesAgo - 1;
     if (shipDeadlineInMinutes === undefined && status === "paid") shipDeadlineInMinutes = 48 * 60 - paidMinutesAgo;
     const quantity = rand() < 0.8 ? 1 : 2;
