@@ -221,6 +221,15 @@ describe("analyzeReview topics", () => {
     expect(topicsOf(text)[id]).toBe(expected);
   });
 
+  it("does not take a keyword inside an unrelated phrase for its topic", () => {
+    expect(topicsOf("用了一周没发现什么问题，很好")["wrong-or-missing"]).toBeUndefined();
+    expect(topicsOf("这次发的是顺丰，第二天就到了")["wrong-or-missing"]).toBeUndefined();
+    expect(sentimentOf("这次发的是顺丰，第二天就到了，很快")).toBe("positive");
+    expect(topicsOf("糖再少一点就更好了")["wrong-or-missing"]).toBeUndefined();
+    expect(topicsOf("付款三天了还没发货").shipping).toBe("negative");
+    expect(topicsOf("买的黑色发的是白色")["wrong-or-missing"]).toBe("negative");
+  });
+
   it("finds topics through typos and internet spellings", () => {
     expect(topicsOf("物流灰常快，稀饭")).toMatchObject({ shipping: "positive" });
     expect(topicsOf("质量垃极，拉圾")).toMatchObject({ quality: "negative" });

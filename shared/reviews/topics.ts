@@ -228,7 +228,6 @@ export const TOPIC_KEYWORDS: Record<TopicId, readonly string[]> = {
     "送来的是",
     "送来的却是",
     "寄给我的是",
-    "收到的是",
     "缺了",
     "赠品没",
     "没有赠品",
@@ -312,14 +311,41 @@ export const TOPIC_INDEX: { keywords: Map<string, TopicId[]>; maxLength: number 
   return { keywords, maxLength };
 })();
 
+/**
+ * Phrases that contain a topic's keyword without being about that topic: 没发现问题 is no missing item (没发),
+ * 发的是顺丰 names the courier, 少一点 is "a little less".
+ */
+const NOT_ABOUT: ReadonlyArray<[string, TopicId]> = [
+  ["没发现", "wrong-or-missing"],
+  ["没发生", "wrong-or-missing"],
+  ["没发货", "wrong-or-missing"],
+  ["没有发货", "wrong-or-missing"],
+  ["少一点", "wrong-or-missing"],
+  ["少一些", "wrong-or-missing"],
+  ["少一半", "wrong-or-missing"],
+  ...["顺丰", "中通", "圆通", "申通", "韵达", "京东", "邮政", "ems", "极兔", "德邦", "百世"].map(
+    (courier): [string, TopicId] => [`发的是${courier}`, "wrong-or-missing"],
+  ),
+];
+
 /** Topics a clause mentions (every keyword occurrence, overlapping ones included). */
 export function topicsInClause(clause: string): Set<TopicId> {
   const found = new Set<TopicId>();
+  // Spans of phrases that rule a topic out; a keyword of that topic inside such a span does not count.
+  const blocked: Array<{ from: number; to: number; id: TopicId }> = [];
+  for (const [phrase, id] of NOT_ABOUT) {
+    for (let at = clause.indexOf(phrase); at !== -1; at = clause.indexOf(phrase, at + 1))
+      blocked.push({ from: at, to: at + phrase.length, id });
+  }
   for (let start = 0; start < clause.length; start++) {
     const longest = Math.min(TOPIC_INDEX.maxLength, clause.length - start);
     for (let length = 1; length <= longest; length++) {
       const topics = TOPIC_INDEX.keywords.get(clause.slice(start, start + length));
-      if (topics) for (const id of topics) found.add(id);
+      if (!topics) continue;
+      for (const id of topics) {
+        const inside = blocked.some((b) => b.id === id && start >= b.from && start + length <= b.to);
+        if (!inside) found.add(id);
+      }
     }
   }
   return found;
