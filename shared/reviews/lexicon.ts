@@ -1230,6 +1230,11 @@ const NEGATIVE: Record<string, number> = {
   // Expectation broken (明明写着…, 反而更…, 再来才怪): a complaint even without an opinion word.
   明明: 0.6,
   磕伤: 1,
+  受潮: 1,
+  淋湿: 0.9,
+  湿了: 0.6,
+  查不到: 0.9,
+  不更新: 1,
   不合脚: 1.1,
   挤脚: 1,
   硌脚: 1,
