@@ -99,9 +99,30 @@ describe("kefu audit", { timeout: 60_000 }, () => {
     expect(sorted(got)).toEqual(sorted(expected));
   });
 
-  it("--now fixes the clock", async () => {
-    const later = await audit(join(fixtures, "orders-taobao.csv"), "--now", "2026-11-26T04:00:00Z");
+  it("--now fixes the clock, as ISO or as China time without a zone", async () => {
+    const [later, china, iso] = await Promise.all([
+      audit(join(fixtures, "orders-taobao.csv"), "--now", "2026-11-26T04:00:00Z"),
+      audit(join(fixtures, "orders-taobao.csv"), "--now", "2026-11-23 12:00:00"),
+      audit(join(fixtures, "orders-taobao.csv"), "--now", NOW),
+    ]);
     expect(later.warnings.filter((w) => w.rule === "ship-overdue").length).toBeGreaterThan(0);
+    expect(china.code).toBe(0);
+    expect(china.lines).toEqual(iso.lines); // 12:00 in China is 04:00Z
+  });
+
+  it("reads an export saved by Excel as Unicode text (UTF-16, tab-separated)", async () => {
+    const utf8 = readFileSync(join(fixtures, "orders-taobao.csv"), "utf8").replace(/^\uFEFF/, "");
+    const Papa = (await import("papaparse")).default;
+    const rows = Papa.parse<string[]>(utf8, { skipEmptyLines: true }).data;
+    const tsv = Papa.unparse(rows, { delimiter: "\t", newline: "\r\n" });
+    const file = join(tmp, "orders-unicode.txt");
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, "utf16le")]));
+    const [unicode, utf] = await Promise.all([
+      audit(file, "--now", NOW),
+      audit(join(fixtures, "orders-taobao.csv"), "--now", NOW),
+    ]);
+    expect(unicode.code).toBe(0);
+    expect(unicode.lines).toEqual(utf.lines);
   });
 
   it("--settings takes whole team settings or just the orderRules section", async () => {

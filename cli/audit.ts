@@ -7,21 +7,26 @@
 import { readFileSync } from "node:fs";
 import iconv from "iconv-lite";
 import type { Order } from "../shared/model.ts";
-import { OrderFileError, ordersFromCsv } from "../shared/orders/export-csv.ts";
+import { OrderFileError, ordersFromCsv, parseChinaTime } from "../shared/orders/export-csv.ts";
 import { checkOrders, parseOrderRuleSettings } from "../shared/orders/index.ts";
 import { ordersFromJson } from "../shared/orders/order-schema.ts";
 
 const USAGE = `用法 Usage: kefu audit FILE [--now ISO] [--settings FILE]
   FILE         订单导出 CSV（UTF-8/GBK）或订单 JSON 数组 — order export CSV (UTF-8/GBK) or JSON array of orders
-  --now ISO    固定当前时间 fix the clock, e.g. 2026-11-23T12:00:00+08:00
+  --now TIME   固定当前时间 fix the clock: ISO (2026-11-23T12:00:00+08:00) or China time (2026-11-23 12:00)
   --settings   团队设置 JSON（整份或 orderRules 部分）team settings JSON (whole, or the orderRules section)`;
 
 class UsageError extends Error {}
 
-/** UTF-8 (BOM or valid UTF-8) first; anything that is not valid UTF-8 is read as GBK. */
+/**
+ * UTF-8 (BOM or valid UTF-8) first; a UTF-16 BOM (Excel's "Unicode 文本", tab-separated) is honoured;
+ * anything else that is not valid UTF-8 is read as GBK, as Excel in China saves CSV.
+ */
 export function decodeText(bytes: Uint8Array): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
     return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -104,8 +109,9 @@ export async function run(argv: string[]): Promise<number> {
   let lines: string[];
   try {
     const args = parseArgs(argv);
-    const now = args.now ?? new Date().toISOString();
-    if (Number.isNaN(Date.parse(now))) throw new UsageError(`--now 不是有效时间 (invalid --now): ${now}`);
+    // A time without a zone is China time, as the back offices show it (2026-11-23 20:00).
+    const now = args.now === undefined ? Date.now() : parseChinaTime(args.now);
+    if (Number.isNaN(now)) throw new UsageError(`--now 不是有效时间 (invalid --now): ${args.now}`);
     const settings = readSettings(args.settingsFile);
     const orders = readOrders(args.file);
     lines = checkOrders(orders, settings, now).map((w) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cleanCell, OrderFileError, ordersFromCsv, parseSkuProps } from "./export-csv.ts";
+import { cleanCell, OrderFileError, ordersFromCsv, parseChinaTime, parseSkuProps } from "./export-csv.ts";
 
 describe("order export CSV", () => {
   it("cleans Excel-protected cells", () => {
@@ -51,6 +51,17 @@ describe("order export CSV", () => {
     ];
     const csv = ["订单编号,订单状态", ...statuses.map(([text], i) => `${i + 1},"${text}"`)].join("\n");
     expect(ordersFromCsv(csv).map((o) => o.status)).toEqual(statuses.map(([, status]) => status));
+  });
+
+  it("reads zone-less times as China time and refuses out-of-range parts", () => {
+    expect(parseChinaTime("2026-11-23 10:12:33")).toBe(Date.parse("2026-11-23T02:12:33Z"));
+    expect(parseChinaTime("2026/1/5 8:05")).toBe(Date.parse("2026-01-05T00:05:00Z"));
+    expect(parseChinaTime("2026-11-23")).toBe(Date.parse("2026-11-22T16:00:00Z"));
+    expect(parseChinaTime("2026-11-23T10:00:00+08:00")).toBe(Date.parse("2026-11-23T02:00:00Z"));
+    for (const bad of ["2026-13-01 10:00", "2026-02-30", "2026-11-23 25:00", "昨天", ""]) {
+      expect(parseChinaTime(bad), bad).toBeNaN();
+    }
+    expect(() => ordersFromCsv("订单编号,订单创建时间\n1,2026-02-30 10:00:00\n")).toThrow(/第 2 行/);
   });
 
   it("names the row of a bad value", () => {

@@ -80,16 +80,33 @@ function parseRefund(text: string): Order["refund"] {
 
 const CHINA_TIME = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/**
+ * Epoch ms of a time written without a zone as the back offices and their exports write it, in China time
+ * ("2026-11-23 10:12:33", "2026/11/23"); text with a zone (ISO) is read as written. NaN when unreadable,
+ * including out-of-range parts (2026-13-40 is not rolled over into another date).
+ */
+export function parseChinaTime(text: string): number {
+  const m = CHINA_TIME.exec(text.trim());
+  if (!m) return Date.parse(text);
+  const [, y, mo, d, h = "0", mi = "0", s = "0"] = m;
+  const parts = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s)] as const;
+  const [year, month, day, hour, minute, second] = parts;
+  const ms = Date.UTC(year, month - 1, day, hour - 8, minute, second);
+  const back = new Date(ms + 8 * 3600_000);
+  const same =
+    back.getUTCFullYear() === year &&
+    back.getUTCMonth() === month - 1 &&
+    back.getUTCDate() === day &&
+    back.getUTCHours() === hour &&
+    back.getUTCMinutes() === minute &&
+    back.getUTCSeconds() === second;
+  return same ? ms : Number.NaN;
+}
+
 /** "2026-11-23 10:12:33" (China time, as exports write it) or ISO → ISO string. */
 function parseTime(text: string, row: number, header: string): string | undefined {
   if (!text) return undefined;
-  const m = CHINA_TIME.exec(text);
-  if (m) {
-    const [, y, mo, d, h = "0", mi = "0", s = "0"] = m;
-    const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h) - 8, Number(mi), Number(s));
-    if (!Number.isNaN(ms)) return new Date(ms).toISOString();
-  }
-  const ms = Date.parse(text);
+  const ms = parseChinaTime(text);
   if (Number.isNaN(ms))
     throw new OrderFileError(`第 ${row} 行：“${header}”的值“${text}”不是日期时间 (row ${row}: bad date)`);
   return new Date(ms).toISOString();
