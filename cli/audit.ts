@@ -1,5 +1,5 @@
 /**
- * `kefu audit FILE [--now ISO] [--settings FILE]`: batch order check of an exported order file.
+ * `kefu audit FILE [--now TIME] [--settings FILE]`: batch order check of an exported order file.
  * FILE is a 淘宝/千牛 order export CSV (UTF-8 with/without BOM, or GBK as Excel in China writes it) or a JSON
  * array of Order. Prints one JSON line per warning: {"orderId","rule","severity","message"}.
  * Exit codes: 0 done (warnings or not), 2 bad input (nothing printed).
@@ -11,7 +11,7 @@ import { OrderFileError, ordersFromCsv, parseChinaTime } from "../shared/orders/
 import { checkOrders, parseOrderRuleSettings } from "../shared/orders/index.ts";
 import { ordersFromJson } from "../shared/orders/order-schema.ts";
 
-const USAGE = `用法 Usage: kefu audit FILE [--now ISO] [--settings FILE]
+const USAGE = `用法 Usage: kefu audit FILE [--now TIME] [--settings FILE]
   FILE         订单导出 CSV（UTF-8/GBK）或订单 JSON 数组 — order export CSV (UTF-8/GBK) or JSON array of orders
   --now TIME   固定当前时间 fix the clock: ISO (2026-11-23T12:00:00+08:00) or China time (2026-11-23 12:00)
   --settings   团队设置 JSON（整份或 orderRules 部分）team settings JSON (whole, or the orderRules section)`;
