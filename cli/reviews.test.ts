@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -108,6 +108,26 @@ describe("kefu reviews", { timeout: 60_000 }, () => {
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(message);
+  });
+
+  it("stops quietly when the reader closes the pipe early (| head)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "kefu-reviews-"));
+    try {
+      const big = join(dir, "big.csv");
+      const rows = Array.from({ length: 3000 }, (_, index) => `R${index},4,"质量很好，物流也快，第${index}次回购了"`);
+      writeFileSync(big, `id,rating,review\n${rows.join("\n")}\n`);
+      const child = spawn(process.execPath, [join(root, "bin", "kefu.mjs"), "reviews", big], { cwd: root });
+      let stderr = "";
+      child.stderr.on("data", (chunk) => {
+        stderr += String(chunk);
+      });
+      child.stdout.once("data", () => child.stdout.destroy());
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(stderr).toBe("");
+      expect(code).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("rejects bad arguments with exit code 2", () => {

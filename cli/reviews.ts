@@ -183,6 +183,11 @@ export async function run(argv: string[]): Promise<number> {
     console.error(`kefu reviews: ${file}: ${reason}`);
     return 2;
   }
+  // A reader that stops early (kefu reviews big.csv | head) closes the pipe: that is no error, just stop.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   const analyses = reviews.map((review) => analyzeReview(review));
   if (tally) {
     console.log(JSON.stringify(tallyReviews(reviews, analyses)));

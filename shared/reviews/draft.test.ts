@@ -167,6 +167,26 @@ describe("draftReply", () => {
   });
 });
 
+describe("default templates without shop, buyer or item", () => {
+  it("read as whole sentences: no clause left without its subject or object", () => {
+    const all: ReviewTemplates = DEFAULT_REVIEW_TEMPLATES;
+    for (const sentiment of ["positive", "neutral", "negative"] as const) {
+      const set = all[sentiment];
+      const lines = [...set.opening, ...set.general, ...set.resolve, ...set.apology, ...set.closing];
+      for (const id of TOPIC_IDS) lines.push(...(set.topics[id] ?? []));
+      // A clause that starts with 会/的/对 or a verb left without its object only appears when a value was dropped.
+      const dangling = /帮助变得|[，,][会的对]|^[会的对给]|您对的/u;
+      for (const line of lines) {
+        const bare = fillTemplate(line, {});
+        // The full wording: optional parts kept, values given.
+        const wording = line.replace(/\[([^\]]*)\]/gu, "$1").replace(/\{[^}]*\}/gu, "某");
+        if (!dangling.test(wording)) expect(bare, line).not.toMatch(dangling);
+        expect(bare.length, line).toBeGreaterThan(4);
+      }
+    }
+  });
+});
+
 describe("fillTemplate", () => {
   it("drops an optional part or the clause holding an unknown value", () => {
     expect(fillTemplate("[{买家}，]感谢您对[{店铺}的]支持！", {})).toBe("感谢您对支持！");

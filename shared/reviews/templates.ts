@@ -215,7 +215,11 @@ export const DEFAULT_REVIEW_TEMPLATES: ReviewTemplates = {
       "本店的原则是绝不让顾客吃亏。请您方便时联系客服[，附上{照片}]，我们会专人跟进，尽快给您满意的处理方案。",
     ],
     apology: ["给您添麻烦了，再次向您真诚道歉。", "这次的经历让您受委屈了，我们深表歉意。"],
-    closing: ["感谢您的理解和耐心，也谢谢您帮助[{店铺}]变得更好。", "谢谢您的反馈和包容，[{店铺}]会用行动改进。"],
+    // Each line must read well with and without the shop name (the optional part is dropped when unknown).
+    closing: [
+      "感谢您的理解和耐心，[{店铺}]也谢谢您帮助我们变得更好。",
+      "谢谢您的反馈和包容，我们[{店铺}全体同事]会用行动改进。",
+    ],
   },
 };
 
