@@ -260,7 +260,18 @@ describe("team phrase library sync (issue 3 proof)", () => {
   it("admin edits team settings offline across a browser restart; they land, and another admin's clash is a conflict", async () => {
     const wang = await api<MeResponse>(worker.url, team.agentToken, "GET", "/v1/me");
     await adminPage.getByTestId("team-shop-name").waitFor();
+    // A new admin (minting its token adds an agent name) renames the shop straight through the API, and the
+    // Worker goes down before this browser syncs (its next alarm is up to a minute away): its copy is now stale.
+    const ops = await createToken(worker.url, team.adminToken, "admin", "运营");
+    const before = await api<SettingsResponse>(worker.url, ops.token, "GET", "/v1/settings");
+    const theirShopName = "演示旗舰店（运营改）";
+    await api(worker.url, ops.token, "PUT", "/v1/settings", {
+      settings: { ...before.settings, shopName: theirShopName },
+      baseRev: before.settingsRev,
+    });
     await worker.stop();
+    expect(await adminPage.getByTestId("team-shop-name").inputValue()).toBe(before.settings.shopName);
+
     const myShopName = "演示旗舰店·双十一";
     await adminPage.getByTestId("team-shop-name").fill(myShopName);
     await adminPage.getByTestId(`team-agent-${wang.agentId}`).fill("小王（售后）");
@@ -274,17 +285,7 @@ describe("team phrase library sync (issue 3 proof)", () => {
     await adminPage.getByTestId("team-settings-pending").waitFor();
     expect(await adminPage.getByTestId("team-shop-name").inputValue()).toBe(myShopName);
 
-    // The Worker is back; before this browser syncs, a new admin (minting a token adds an agent name) renames
-    // the shop straight through the API.
     worker = await startWorker({ persistDir, bootstrapSecret, port });
-    const ops = await createToken(worker.url, team.adminToken, "admin", "运营");
-    const before = await api<SettingsResponse>(worker.url, ops.token, "GET", "/v1/settings");
-    const theirShopName = "演示旗舰店（运营改）";
-    await api(worker.url, ops.token, "PUT", "/v1/settings", {
-      settings: { ...before.settings, shopName: theirShopName },
-      baseRev: before.settingsRev,
-    });
-
     const popup = await admin.open("popup.html");
     await popupSyncNow(popup, "已同步");
     const conflict = adminPage.getByTestId("conflict-settings");

@@ -62,9 +62,13 @@ describe("delta sync", () => {
     expect((await json<BatchResponse>(edit)).applied).toHaveLength(1);
     await call("POST", "/v1/phrases/batch", { token: team.admin, body: { deletes: [{ id: "s2" }] } });
     const { kv, counts } = wrapKv(env.KEFU_KV);
-    const full = await json<SyncResponse>(await sync(team.agent, 0, {}, testEnv({ KEFU_KV: kv })));
+    const res = await sync(team.agent, 0, {}, testEnv({ KEFU_KV: kv }));
+    // Bucket bytes are passed through untouched: the answer is valid UTF-8 JSON.
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const full = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes)) as SyncResponse;
     expect(counts.reads).toBeGreaterThanOrEqual(2); // pointer + chunks came from KV
     const lib = applySync(emptyLibrary(), full);
+    expect(lib.phrases.b?.content).toBe("亲，{买家}您好，欢迎光临{店铺}！(b)"); // from a KV bucket
     expect(lib.phrases.s1?.content).toBe("新内容");
     expect(lib.phrases.s2).toBeUndefined();
     expect(lib.phrases.b).toBeDefined();
