@@ -44,7 +44,11 @@ export interface StoreRequests {
    * storage (survives restarts, works offline), shown at once in library.get's `settings`, sent by the next sync.
    * Another admin's change to the same key meanwhile becomes a conflict (kind "settings") in the options page.
    */
-  "settings.save": { request: { patch: Partial<TeamSettings> }; response: { settings: TeamSettings } };
+  "settings.save": {
+    /** seen: the values the form showed when editing began (a newer value from another admin is then a conflict). */
+    request: { patch: Partial<TeamSettings>; seen?: Partial<TeamSettings> };
+    response: { settings: TeamSettings };
+  };
   "conflict.resolve": {
     request: { kind: Conflict["kind"]; id: string; choice: "mine" | "theirs" };
     response: { ok: true };

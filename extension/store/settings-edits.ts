@@ -33,9 +33,11 @@ export function readTeamSettings(): Promise<TeamSettings | undefined> {
 
 /**
  * Queues new values for some top-level settings keys (admins only). The result of applying them must be valid
- * settings; the error names the field. Answers with the settings as they now show.
+ * settings; the error names the field. `seen`: the values the form showed when editing began, so a change another
+ * admin made meanwhile (already pulled here) comes back as a conflict instead of being overwritten.
+ * Answers with the settings as they now show.
  */
-export function saveTeamSettings(patch: unknown): Promise<{ settings: TeamSettings }> {
+export function saveTeamSettings(patch: unknown, seen?: SettingsPatch): Promise<{ settings: TeamSettings }> {
   return exclusive(async () => {
     const connection = await connectionItem.getValue();
     if (!connection) throw new Error("请先连接团队 · Connect to a team first");
@@ -65,7 +67,14 @@ export function saveTeamSettings(patch: unknown): Promise<{ settings: TeamSettin
     }
     if (!Object.keys(valid).length) return { settings: shown };
     outbox.seq += 1;
-    outbox.settings = queueSettingsEdit(outbox.settings, library.settings, library.settingsRev, valid, outbox.seq);
+    outbox.settings = queueSettingsEdit(
+      outbox.settings,
+      library.settings,
+      library.settingsRev,
+      valid,
+      outbox.seq,
+      seen ?? {},
+    );
     await outboxItem.setValue(outbox);
     return { settings: applyPendingSettings(library.settings, outbox.settings) };
   });

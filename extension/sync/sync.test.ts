@@ -477,6 +477,19 @@ describe("team settings edits", () => {
     expect(worker.settings).toMatchObject({ shopName: "第二次", lint: { enabled: true } });
   });
 
+  it("a save from a form opened before another admin's change (already pulled) is a conflict, not an overwrite", async () => {
+    await connectAs(ADMIN);
+    const opened = (await h["library.get"](empty)).settings?.shopName ?? "";
+    worker.serverSettings({ shopName: "别人改的" });
+    await h["sync.now"](empty); // arrives while the form is still open
+    await h["settings.save"]({ patch: { shopName: "表单里的" }, seen: { shopName: opened } });
+    expect((await h["sync.now"](empty)).conflicts).toBe(1);
+    expect(worker.settings.shopName).toBe("别人改的");
+    expect((await h["library.get"](empty)).conflicts).toMatchObject([
+      { kind: "settings", keys: ["shopName"], mine: { patch: { shopName: "表单里的" } } },
+    ]);
+  });
+
   it("refuses agents, unknown keys and invalid values, naming the field, and queues nothing", async () => {
     await connectAs(ADMIN);
     await expect(h["settings.save"]({ patch: { shopName: 5 } as never })).rejects.toThrow(/店铺名称/);

@@ -43,6 +43,14 @@ describe("queued settings edits", () => {
     expect(applyPendingSettings(server, undefined)).toBe(server);
   });
 
+  it("takes the base from what an editor showed when given", () => {
+    const edit = queueSettingsEdit(undefined, { ...server, shopName: "新" }, 9, { shopName: "我的" }, 1, {
+      shopName: "旧",
+    });
+    expect(edit.base).toEqual({ shopName: "旧" });
+    expect(settingsClashes(edit, { ...server, shopName: "新" })).toEqual(["shopName"]);
+  });
+
   it("lists every schema key, later sections included", () => {
     expect(SETTINGS_KEYS).toEqual(expect.arrayContaining(["shopName", "agents", "orderRules", "siteProfiles"]));
   });

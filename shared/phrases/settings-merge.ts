@@ -53,12 +53,16 @@ export function queueSettingsEdit(
   serverRev: number,
   patch: SettingsPatch,
   seq: number,
+  /** The values an editor showed when the user started editing (default: `server`'s). A newer value on the
+   * server than what the user saw then is a clash, not something to overwrite. */
+  seen: SettingsPatch = {},
 ): PendingSettings {
   const next: PendingSettings = queued
     ? { patch: { ...queued.patch }, base: { ...queued.base }, baseRev: queued.baseRev, seq }
     : { patch: {}, base: {}, baseRev: serverRev, seq };
   for (const key of patchedKeys(patch)) {
-    if (!Object.hasOwn(next.base, key)) Object.assign(next.base, { [key]: server[key] });
+    const before = Object.hasOwn(seen, key) ? seen[key] : server[key];
+    if (!Object.hasOwn(next.base, key)) Object.assign(next.base, { [key]: before });
     Object.assign(next.patch, { [key]: patch[key] });
   }
   return next;

@@ -7,24 +7,41 @@ import { errorText } from "./useStore.ts";
  * Shop name and agents' display names (团队设置). Admins edit them; the edit is queued like phrase edits (offline
  * too) and shows 待同步 until the Worker accepts it. Agents see them read-only.
  */
+interface Draft {
+  /** Only what the user changed: a field left alone never overwrites another admin's newer value. */
+  shopName?: string;
+  agents: Record<string, string>;
+  /** The values shown when editing began (sent as `seen`: a newer value from elsewhere is then a conflict). */
+  seen: { shopName: string; agents: Record<string, string> };
+}
+
 export function TeamSettingsCard({ library }: { library: LibraryView }) {
   const settings = library.settings;
   const isAdmin = library.me?.role === "admin";
-  const [draft, setDraft] = useState<{ shopName: string; agents: Record<string, string> } | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState("");
   const [saved, setSaved] = useState(false);
   if (!settings) return null;
-  const shown = draft ?? { shopName: settings.shopName, agents: settings.agents };
+  const shownAgents = draft ? { ...draft.seen.agents, ...draft.agents } : settings.agents;
+  const shownShopName = draft?.shopName ?? draft?.seen.shopName ?? settings.shopName;
   const pending = library.settingsPending.length > 0;
 
   async function save(event: Event) {
     event.preventDefault();
-    if (!draft || !settings) return;
+    if (!draft) return;
     const patch: { shopName?: string; agents?: Record<string, string> } = {};
-    if (draft.shopName !== settings.shopName) patch.shopName = draft.shopName;
-    if (JSON.stringify(draft.agents) !== JSON.stringify(settings.agents)) patch.agents = draft.agents;
+    const seen: typeof patch = {};
+    if (draft.shopName !== undefined) {
+      patch.shopName = draft.shopName;
+      seen.shopName = draft.seen.shopName;
+    }
+    if (Object.keys(draft.agents).length) {
+      // Built on what the form showed: agents added elsewhere meanwhile are neither changed nor dropped.
+      patch.agents = { ...draft.seen.agents, ...draft.agents };
+      seen.agents = draft.seen.agents;
+    }
     try {
-      if (Object.keys(patch).length) await askBackground("settings.save", { patch });
+      if (Object.keys(patch).length) await askBackground("settings.save", { patch, seen });
       setDraft(null);
       setError("");
       setSaved(true);
@@ -33,8 +50,9 @@ export function TeamSettingsCard({ library }: { library: LibraryView }) {
     }
   }
 
-  const edit = (next: typeof shown) => {
-    setDraft(next);
+  const edit = (change: Partial<Pick<Draft, "shopName" | "agents">>) => {
+    const current = draft ?? { agents: {}, seen: { shopName: settings.shopName, agents: settings.agents } };
+    setDraft({ ...current, ...change, agents: { ...current.agents, ...change.agents } });
     setSaved(false);
   };
 
@@ -56,13 +74,13 @@ export function TeamSettingsCard({ library }: { library: LibraryView }) {
           店铺名称 · Shop name
           <input
             data-testid="team-shop-name"
-            value={shown.shopName}
+            value={shownShopName}
             disabled={!isAdmin}
             maxLength={100}
-            onInput={(e) => edit({ ...shown, shopName: e.currentTarget.value })}
+            onInput={(e) => edit({ shopName: e.currentTarget.value })}
           />
         </label>
-        {Object.entries(shown.agents).map(([agentId, name]) => (
+        {Object.entries(shownAgents).map(([agentId, name]) => (
           <label key={agentId}>
             客服显示名 · Agent name（{agentId}）
             <input
@@ -70,7 +88,7 @@ export function TeamSettingsCard({ library }: { library: LibraryView }) {
               value={name}
               disabled={!isAdmin}
               maxLength={40}
-              onInput={(e) => edit({ ...shown, agents: { ...shown.agents, [agentId]: e.currentTarget.value } })}
+              onInput={(e) => edit({ agents: { [agentId]: e.currentTarget.value } })}
             />
           </label>
         ))}

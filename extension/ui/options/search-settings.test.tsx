@@ -147,6 +147,24 @@ describe("team settings in the options page", () => {
     expect(byTestId<HTMLInputElement>("team-shop-name")?.value).toBe("小美的旗舰店");
   });
 
+  it("sends only the fields the admin changed: another admin's newer shop name is kept", async () => {
+    await connect(ADMIN);
+    await h["settings.save"]({ patch: { agents: { agentWang: "小王" } } });
+    await h["sync.now"](empty);
+    render(<Options />, root);
+    const wang = await until(() => byTestId<HTMLInputElement>("team-agent-agentWang"), "agent field");
+    await type(wang, "王小二");
+    worker.serverSettings({ shopName: "别人改的店名", agents: { agentWang: "小王", agentLi: "小李" } });
+    await h["sync.now"](empty); // pulled while the form is open
+    wang.closest("form")?.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
+    await until(() => byTestId("team-settings-saved"), "saved");
+    expect(await h["sync.now"](empty)).toMatchObject({ conflicts: 0, pendingEdits: 0 });
+    expect(worker.settings).toMatchObject({
+      shopName: "别人改的店名",
+      agents: { agentWang: "王小二", agentLi: "小李" },
+    });
+  });
+
   it("shows another admin's clashing change as a conflict with both versions", async () => {
     await connect(ADMIN);
     worker.online = false;
