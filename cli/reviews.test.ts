@@ -110,6 +110,24 @@ describe("kefu reviews", { timeout: 60_000 }, () => {
     expect(stderr).toMatch(message);
   });
 
+  it('reads {"reviews": [...]} like a bare array and names a JSON object without it', () => {
+    const wrapped = kefu(join(root, "test", "demo", "data", "douyin-reviews.json"), "--shop", "橘子生活好物店");
+    expect(wrapped.code).toBe(0);
+    const rows = lines(wrapped.stdout);
+    expect(rows).toHaveLength(5);
+    expect(rows[1]).toMatchObject({ id: "7301928374652", sentiment: "negative" });
+    const dir = mkdtempSync(join(tmpdir(), "kefu-reviews-"));
+    try {
+      const other = join(dir, "object.json");
+      writeFileSync(other, '{"items": []}');
+      const result = kefu(other);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/must be an array of reviews/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("stops quietly when the reader closes the pipe early (| head)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "kefu-reviews-"));
     try {

@@ -1,7 +1,7 @@
 /**
  * `kefu reviews FILE [--tally] [--shop NAME]`: sentiment, topics and a reply draft for each review in a CSV
  * (a `review` column, optional `id`, `rating`, `buyer`, `item`; UTF-8 with or without BOM, or GBK as Excel
- * saves it) or a JSON array. One JSON line per review, or with --tally one JSON object of topic counts.
+ * saves it) or a JSON array (or an object holding one under "reviews"). One JSON line per review, or with --tally one JSON object of topic counts.
  * Exit codes: 0 done, 2 bad arguments or malformed file (the message names the row).
  */
 import { readFile } from "node:fs/promises";
@@ -10,8 +10,8 @@ import Papa from "papaparse";
 import { analyzeReview, draftReply, type ReviewLike, tallyReviews } from "../shared/reviews/index.ts";
 
 const USAGE = `用法 Usage: kefu reviews FILE [--tally] [--shop NAME]
-  FILE     CSV（列 review，可选 id、rating（1–5 或 好评/中评/差评）、buyer、item；UTF-8 或 GBK）或 JSON 数组
-           CSV with a review column (optional id, rating, buyer, item; UTF-8 or GBK) or a JSON array
+  FILE     CSV（列 review，可选 id、rating（1–5 或 好评/中评/差评）、buyer、item；UTF-8 或 GBK）或 JSON 数组（或 {"reviews": [...]}）
+           CSV with a review column (optional id, rating, buyer, item; UTF-8 or GBK) or a JSON array (or {"reviews": [...]})
   --tally  输出各话题的好中差统计 / print topic counts instead of one line per review
   --shop   店铺名，用于回复草稿 / shop name used in the drafts`;
 
@@ -77,7 +77,13 @@ function fromJson(text: string): InputReview[] {
   } catch (err) {
     throw new InputError(`JSON 格式错误 / invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  if (!Array.isArray(data)) throw new InputError("JSON 须为数组 / JSON input must be an array of reviews");
+  // Exports often wrap the list: { "reviews": [...] } is read like the bare array.
+  if (typeof data === "object" && data !== null && !Array.isArray(data) && "reviews" in data)
+    data = (data as { reviews: unknown }).reviews;
+  if (!Array.isArray(data))
+    throw new InputError(
+      'JSON 须为数组或 {"reviews": [...]} / JSON input must be an array of reviews (or {"reviews": [...]})',
+    );
   return data.map((entry, index) => {
     const where = `第 ${index + 1} 条 / item ${index + 1}`;
     if (typeof entry === "string") return { id: String(index + 1), text: entry };
@@ -139,7 +145,7 @@ function fromCsv(text: string): InputReview[] {
 
 /** Reviews from CSV or JSON text (JSON when the content starts with "["). */
 export function parseReviewFile(text: string): InputReview[] {
-  return text.trimStart().startsWith("[") ? fromJson(text) : fromCsv(text);
+  return /^[[{]/u.test(text.trimStart()) ? fromJson(text) : fromCsv(text);
 }
 
 export async function run(argv: string[]): Promise<number> {

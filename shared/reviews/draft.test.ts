@@ -167,6 +167,30 @@ describe("draftReply", () => {
   });
 });
 
+describe("draft wording", () => {
+  it("names a keyword-stuffed listing title briefly, without promo tags or a cut word", () => {
+    const draft = draftReply(
+      {
+        id: "p1",
+        text: "苹果又脆又甜，很好吃",
+        item: "【直播间专享】山东烟台红富士苹果 5斤装 脆甜多汁 当季新鲜水果整箱",
+      },
+      { shopName: "橘子店" },
+    );
+    expect(draft.text).not.toContain("【");
+    expect(draft.text).not.toMatch(/脆甜多(?!汁)/u);
+    const short = draftReply({ id: "p2", text: "很好", item: "纯棉短袖T恤" }, {});
+    expect(short.text).toContain("纯棉短袖T恤");
+  });
+
+  it("states the shop's stand once in a complaint reply", () => {
+    for (const id of ["a", "b", "c", "d", "e", "f"]) {
+      const draft = draftReply({ id, text: "用了两次就不加热了，效果很差，客服也不理人", rating: 1 }, {});
+      expect(draft.text.match(/负责到底|绝不让顾客吃亏/gu) ?? []).toHaveLength(1);
+    }
+  });
+});
+
 describe("default templates without shop, buyer or item", () => {
   it("read as whole sentences: no clause left without its subject or object", () => {
     const all: ReviewTemplates = DEFAULT_REVIEW_TEMPLATES;

@@ -56,6 +56,20 @@ function cleanValue(value: string | undefined, maxChars: number): string | undef
   return chars.length > maxChars ? chars.slice(0, maxChars).join("") : oneLine;
 }
 
+/**
+ * The item as a reply names it: listing titles are keyword lists ("【直播间专享】山东烟台红富士苹果 5斤装 脆甜多汁"),
+ * so promo tags in 【】 go and the title is cut at a space rather than mid-word when it is long.
+ */
+function itemName(title: string | undefined): string | undefined {
+  const cleaned = cleanValue(title?.replace(/[【[][^】\]]{0,20}[】\]]/gu, " "), 200);
+  if (!cleaned) return undefined;
+  const chars = Array.from(cleaned);
+  if (chars.length <= MAX_ITEM_CHARS) return cleaned;
+  const head = chars.slice(0, MAX_ITEM_CHARS + 1).join("");
+  const lastSpace = head.lastIndexOf(" ");
+  return lastSpace >= 4 ? head.slice(0, lastSpace) : chars.slice(0, MAX_ITEM_CHARS).join("");
+}
+
 const PLACEHOLDER = /\{([^{}\s]{1,12})\}/gu;
 const CLAUSE = /[^，。！？；,!?;]+[，。！？；,!?;]*/gu;
 
@@ -134,7 +148,7 @@ export function draftReply(review: DraftableReview, options: DraftOptions = {}):
   const set = templates[analysis.sentiment];
   const seed = review.id && review.id !== "" ? review.id : review.text;
   const variables: Variables = {
-    商品: cleanValue(review.item, MAX_ITEM_CHARS),
+    商品: itemName(review.item),
     买家: cleanValue(review.buyer, MAX_BUYER_CHARS),
     店铺: cleanValue(options.shopName, MAX_BUYER_CHARS),
   };
