@@ -83,6 +83,24 @@ describe("reviews.page and reviews.lint", () => {
     ).toBe(null);
   });
 
+  it("names the broken parts of the team's templates on review pages (drafting still uses the defaults there)", async () => {
+    const settings = {
+      ...defaultTeamSettings("小店"),
+      reviewTemplates: { positive: { opening: 5, topics: { nope: ["x"] } }, negative: { closing: ["谢谢您！"] } },
+    };
+    await libraryItem.setValue({ ...emptyLibrary(), settings });
+    const handlers = createReviewDraftHandlers();
+    const page = await handlers["reviews.page"]({ url: "https://myseller.taobao.com/comment-manage/list/rateWait4PC" });
+    expect(page.problems).toHaveLength(2);
+    expect(page.problems.join("\n")).toMatch(/positive\.opening/);
+    expect(page.problems.join("\n")).toMatch(/positive\.topics\.nope/);
+    const other = await handlers["reviews.page"]({ url: "https://myseller.taobao.com/trade-platform/tp/sold" });
+    expect(other.problems).toEqual([]);
+    const { results } = await handlers["reviews.draft"]({ reviews: [praise, complaint] });
+    expect(results[0]?.draft.length).toBeGreaterThan(10);
+    expect(results[1]?.draft.endsWith("谢谢您！")).toBe(true);
+  });
+
   it("lints the agent's edits", async () => {
     const { findings } = await createReviewDraftHandlers()["reviews.lint"]({ texts: ["这不是我的错", "谢谢您"] });
     expect(findings[0]?.map((f) => f.rule)).toEqual(["banned"]);

@@ -15,6 +15,7 @@ import {
   type ReviewTemplates,
   TOPIC_LABELS,
   tallyReviews,
+  validateReviewTemplateSettings,
 } from "../../../shared/reviews/index.ts";
 import type { Handlers } from "../../messaging/protocol.ts";
 import { connectionItem, libraryItem } from "../../store/state.ts";
@@ -42,6 +43,10 @@ const lintOf = memo<LintSettings>((section) =>
   section === undefined ? DEFAULT_LINT_SETTINGS : parseLintSettings(section),
 );
 const profilesOf = memo(resolveReviewProfiles);
+/** A broken part of the team's templates falls back to the default; the bar says which part, so it gets fixed. */
+const templateProblemsOf = memo((section) =>
+  validateReviewTemplateSettings(section).map((issue) => `回评模板 ${issue}（已改用默认模板 / default used）`),
+);
 
 async function teamSettings() {
   const [library, connection] = await Promise.all([libraryItem.getValue(), connectionItem.getValue()]);
@@ -51,6 +56,7 @@ async function teamSettings() {
     lint: lintOf(settings?.lint),
     shopName: settings?.shopName || connection?.me?.shopName || "",
     siteProfiles: settings?.siteProfiles,
+    templateProblems: templateProblemsOf(settings?.reviewTemplates),
   };
 }
 
@@ -109,7 +115,11 @@ export function createReviewDraftHandlers(): Pick<Handlers, ReviewDraftRequestTy
       const settings = await teamSettings();
       const { profiles, problems } = profilesOf(settings.siteProfiles);
       const profile = reviewProfileForUrl(profiles, String(url)) ?? null;
-      return { profile, topicLabels: TOPIC_LABELS, problems: profile ? problems : [] };
+      return {
+        profile,
+        topicLabels: TOPIC_LABELS,
+        problems: profile ? [...problems, ...settings.templateProblems] : [],
+      };
     },
     "reviews.draft": async (payload) => draftReviews(payload, await teamSettings()),
     "reviews.lint": async ({ texts }) => {
