@@ -145,6 +145,11 @@ describe("analyzeReview sentiment", () => {
     expect(sentimentOf("味道不错，价钱也划算，唯一不足的是有一个压坏了")).toBe("positive");
   });
 
+  it("reads an exclamation as stress on its sentence", () => {
+    expect(analyzeReview({ text: "质量太差了！！" }).score).toBeLessThan(analyzeReview({ text: "质量太差了" }).score);
+    expect(analyzeReview({ text: "物流很快！" }).score).toBeGreaterThan(analyzeReview({ text: "物流很快" }).score);
+  });
+
   it("reads A-not-A questions as asking, rhetorical 是不是 / 能不能 as doubt", () => {
     expect(sentimentOf("给老人买的，不知道给不给力，先用着")).toBe("neutral");
     expect(sentimentOf("橙子甜不甜还不知道，还没拆")).toBe("neutral");

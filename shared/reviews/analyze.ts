@@ -37,6 +37,8 @@ const MODIFIER_REACH = 6;
 const CONTRAST_WEIGHT = 1.5;
 const CONCESSION_WEIGHT = 0.6;
 const MINOR_FLAW_WEIGHT = 1;
+/** 太差了！！ / 质量很好！: an exclamation stresses its sentence. */
+const EXCLAIM = 1.2;
 /**
  * 希望…/ 如果…/ 建议…: a wish or a condition, not an opinion of what arrived. Its good words are what the buyer
  * wants (希望包装更结实) and count nothing; a complaint in it counts for little.
@@ -242,6 +244,7 @@ function splitClauses(text: string): Array<Clause & { sentenceIronic: boolean }>
     const sentence = sentenceMatch[0];
     // 为什么会有那么多头屑呢: buyers often leave out the question mark.
     const isQuestion = /[?？]|[呢吗][。!！.…~～\s]*$/u.test(sentence);
+    const exclaimed = /[!！]{2,}|[!！]\s*$/u.test(sentence);
     const sentenceIronic =
       IRONY_MARKERS.some((marker) => sentence.includes(marker)) ||
       (isQuestion && /(吗|难道|怎么会|这就是)/u.test(sentence));
@@ -263,7 +266,14 @@ function splitClauses(text: string): Array<Clause & { sentenceIronic: boolean }>
         else if (startsWithAny(piece, MINOR_FLAW_WORDS)) weight = MINOR_FLAW_WEIGHT;
         const wish = WISH_LEAD.test(piece);
         const clauseWeight = startsWithAny(piece, CONCESSION_WORDS) ? CONCESSION_WEIGHT : wish ? WISH_WEIGHT : weight;
-        clauses.push({ text: piece, weight: clauseWeight, score: 0, cue: 0, sentenceIronic, wish });
+        clauses.push({
+          text: piece,
+          weight: clauseWeight * (exclaimed ? EXCLAIM : 1),
+          score: 0,
+          cue: 0,
+          sentenceIronic,
+          wish,
+        });
       }
     }
     const lastOfSentence = clauses[clauses.length - 1];
