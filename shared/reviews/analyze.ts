@@ -112,8 +112,12 @@ const BARE_QUESTION_CUE = -0.5;
 const WRONG_OR_MISSING_CUE = -0.8;
 
 function lookup(text: string, at: number): { word: string; entry: LexiconEntry } | undefined {
-  const max = Math.min(LEXICON.maxLength, text.length - at);
-  for (let length = max; length >= 1; length--) {
+  // Only the lengths some entry starting with this character has: most characters start no entry at all.
+  const lengths = LEXICON.lengthsByFirst.get(text.charAt(at));
+  if (!lengths) return undefined;
+  const room = text.length - at;
+  for (const length of lengths) {
+    if (length > room) continue;
     const word = text.slice(at, at + length);
     const entry = LEXICON.entries.get(word);
     if (entry) return { word, entry };

@@ -1781,7 +1781,12 @@ export interface LexiconEntry {
   weight: number;
 }
 
-function buildLexicon(): { entries: Map<string, LexiconEntry>; maxLength: number } {
+function buildLexicon(): {
+  entries: Map<string, LexiconEntry>;
+  maxLength: number;
+  /** First character → the lengths of the entries starting with it, longest first (lookups try only these). */
+  lengthsByFirst: Map<string, number[]>;
+} {
   const entries = new Map<string, LexiconEntry>();
   // Later groups win on duplicates: neutral blockers last, so an entry listed as neutral stays neutral.
   for (const [word, weight] of Object.entries(POSITIVE)) entries.set(word, { kind: "positive", weight });
@@ -1792,8 +1797,16 @@ function buildLexicon(): { entries: Map<string, LexiconEntry>; maxLength: number
     entries.set(word, { kind: "negator", weight: word.includes("太") || word.includes("很") ? 0.8 : 1 });
   for (const word of NEUTRAL) entries.set(word, { kind: "neutral", weight: 0 });
   let maxLength = 1;
-  for (const word of entries.keys()) maxLength = Math.max(maxLength, word.length);
-  return { entries, maxLength };
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const word of entries.keys()) {
+    maxLength = Math.max(maxLength, word.length);
+    const first = word.charAt(0);
+    const lengths = lengthsByFirst.get(first) ?? [];
+    if (!lengths.includes(word.length)) lengths.push(word.length);
+    lengthsByFirst.set(first, lengths);
+  }
+  for (const lengths of lengthsByFirst.values()) lengths.sort((a, b) => b - a);
+  return { entries, maxLength, lengthsByFirst };
 }
 
 export const LEXICON = buildLexicon();

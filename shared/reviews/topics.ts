@@ -354,7 +354,12 @@ export const TOPIC_KEYWORDS: Record<TopicId, readonly string[]> = {
 };
 
 /** Keyword → topics, and the longest keyword, for one dictionary walk per clause. */
-export const TOPIC_INDEX: { keywords: Map<string, TopicId[]>; maxLength: number } = (() => {
+export const TOPIC_INDEX: {
+  keywords: Map<string, TopicId[]>;
+  maxLength: number;
+  /** First character → the lengths of the keywords starting with it (a walk tries only these). */
+  lengthsByFirst: Map<string, number[]>;
+} = (() => {
   const keywords = new Map<string, TopicId[]>();
   let maxLength = 1;
   for (const id of TOPIC_IDS) {
@@ -365,7 +370,13 @@ export const TOPIC_INDEX: { keywords: Map<string, TopicId[]>; maxLength: number 
       maxLength = Math.max(maxLength, keyword.length);
     }
   }
-  return { keywords, maxLength };
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const keyword of keywords.keys()) {
+    const lengths = lengthsByFirst.get(keyword.charAt(0)) ?? [];
+    if (!lengths.includes(keyword.length)) lengths.push(keyword.length);
+    lengthsByFirst.set(keyword.charAt(0), lengths);
+  }
+  return { keywords, maxLength, lengthsByFirst };
 })();
 
 /**
@@ -390,13 +401,17 @@ export function topicsInClause(clause: string): Set<TopicId> {
   const found = new Set<TopicId>();
   // Spans of phrases that rule a topic out; a keyword of that topic inside such a span does not count.
   const blocked: Array<{ from: number; to: number; id: TopicId }> = [];
-  for (const [phrase, id] of NOT_ABOUT) {
+  // Every NOT_ABOUT phrase holds 没, 少 or 发的是: most clauses hold none and skip the scan.
+  const mayBlock = clause.includes("没") || clause.includes("少") || clause.includes("发的是");
+  for (const [phrase, id] of mayBlock ? NOT_ABOUT : []) {
     for (let at = clause.indexOf(phrase); at !== -1; at = clause.indexOf(phrase, at + 1))
       blocked.push({ from: at, to: at + phrase.length, id });
   }
   for (let start = 0; start < clause.length; start++) {
-    const longest = Math.min(TOPIC_INDEX.maxLength, clause.length - start);
-    for (let length = 1; length <= longest; length++) {
+    const lengths = TOPIC_INDEX.lengthsByFirst.get(clause.charAt(start));
+    if (!lengths) continue;
+    for (const length of lengths) {
+      if (start + length > clause.length) continue;
       const topics = TOPIC_INDEX.keywords.get(clause.slice(start, start + length));
       if (!topics) continue;
       for (const id of topics) {
