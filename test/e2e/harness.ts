@@ -3,7 +3,7 @@
  * (workerd + local KV) on a free loopback port, and the demo back office. Every helper cleans up after itself.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -12,6 +12,7 @@ import { type BrowserContext, chromium, type Page, type Worker } from "playwrigh
 export const ROOT = resolve(import.meta.dirname, "../..");
 export const EXTENSION_DIR = join(ROOT, ".output", "chrome-mv3");
 export const OUTPUT_DIR = join(ROOT, "test", "output");
+export const SCREENSHOTS_DIR = join(ROOT, "docs", "screenshots");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 // Chromium turns file paths into strings with the process locale: under the C locale of a bare CI shell
@@ -193,4 +194,14 @@ export async function waitFor(
     if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${describe()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * Copies a test screenshot to docs/screenshots (the README's pictures) when `KEFU_SCREENSHOTS=1`; a plain test
+ * run writes only under test/output, so it never dirties the checkout.
+ */
+export function publishScreenshot(shot: string, name: string): void {
+  if (process.env.KEFU_SCREENSHOTS !== "1") return;
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  copyFileSync(shot, join(SCREENSHOTS_DIR, name));
 }

@@ -4,13 +4,13 @@
  * contenteditable, a Preact controlled input and a textarea inside a same-origin iframe. Typing is done with
  * page.keyboard like a person; what the boxes hold (and what the Preact state shows) is read back from the page.
  */
-import { copyFileSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { FrameLocator, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoTeam } from "../../scripts/seed-demo.mjs";
 import { startDemoServer } from "../demo/server.mjs";
-import { OUTPUT_DIR, ROOT, type RunningWorker, startWorker } from "./harness.ts";
+import { OUTPUT_DIR, publishScreenshot, type RunningWorker, startWorker } from "./harness.ts";
 import { api, findByCode, phraseBatch } from "./helpers/api.ts";
 import { ask, launchProfile, newUserDataDir, type Profile, snapshotExtension } from "./helpers/profile.ts";
 import { connectInOptions, phraseRow } from "./helpers/ui.ts";
@@ -482,6 +482,6 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
 
   it("left no page errors", () => {
     expect(pageErrors).toEqual([]);
-    copyFileSync(join(OUTPUT_DIR, "picker-open.png"), join(ROOT, "docs", "screenshots", "picker.png"));
+    publishScreenshot(join(OUTPUT_DIR, "picker-open.png"), "picker.png");
   });
 });

@@ -3,7 +3,7 @@
  * Chromium profiles (admin, agent, a stale second admin) against one real `wrangler dev`. Tests run in order
  * and build on each other (one Worker, one team), like a working day.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import iconv from "iconv-lite";
@@ -13,7 +13,7 @@ import type { LibraryView } from "../../extension/store/view.ts";
 import { seedDemoTeam } from "../../scripts/seed-demo.mjs";
 import type { MeResponse, SettingsResponse } from "../../shared/api.ts";
 import { parseImport } from "../../shared/phrases/io/index.ts";
-import { freePort, OUTPUT_DIR, ROOT, type RunningWorker, startWorker } from "./harness.ts";
+import { freePort, OUTPUT_DIR, publishScreenshot, ROOT, type RunningWorker, startWorker } from "./harness.ts";
 import { api, createToken, findByCode, serverPhrases } from "./helpers/api.ts";
 import { ask, launchProfile, newUserDataDir, type Profile, snapshotExtension } from "./helpers/profile.ts";
 import {
@@ -31,7 +31,6 @@ import {
 } from "./helpers/ui.ts";
 
 const FIXTURES = join(ROOT, "test", "fixtures");
-const SCREENSHOTS = join(ROOT, "docs", "screenshots");
 
 let extension: Awaited<ReturnType<typeof snapshotExtension>>;
 let worker: RunningWorker;
@@ -205,8 +204,7 @@ describe("team phrase library sync (issue 3 proof)", () => {
     await reopened.setViewportSize({ width: 380, height: 260 });
     const shot = join(OUTPUT_DIR, "sync-popup.png");
     await reopened.screenshot({ path: shot });
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    copyFileSync(shot, join(SCREENSHOTS, "popup-sync.png"));
+    publishScreenshot(shot, "popup-sync.png");
     await closeProfile(agent); // not needed any more: keeps the 2 cores for the next browsers
   });
 
@@ -420,7 +418,6 @@ describe("team phrase library sync (issue 3 proof)", () => {
     await phraseRow(page, "dcx").waitFor();
     const shot = join(OUTPUT_DIR, "sync-options.png");
     await page.screenshot({ path: shot });
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    copyFileSync(shot, join(SCREENSHOTS, "options.png"));
+    publishScreenshot(shot, "options.png");
   });
 });
