@@ -9,6 +9,7 @@ import type { Phrase } from "../../../shared/phrases/schema.ts";
 import { BUILTIN_PROFILES } from "../../../shared/profiles/builtin.ts";
 import { connectionItem, libraryItem } from "../../store/state.ts";
 import { createOrderOverlayHandlers } from "./background.ts";
+import { rowNormalizers } from "./tracker.ts";
 
 const phrase = (id: string, code: string, content: string, extra: Partial<Phrase> = {}): Phrase => ({
   id,
@@ -88,5 +89,98 @@ describe("order overlay background handlers", () => {
   it("phrases.byCode: code, then title, then tag; team phrases first", async () => {
     const { phrases } = await createOrderOverlayHandlers()["phrases.byCode"]({ codes: ["催付", "核对地址", "无"] });
     expect(phrases).toEqual({ 催付: "团队催付：{商品}", 核对地址: "核对：{收货地址}" });
+  });
+
+  it("orders.checkRows: raw rows normalised with the profile's normalisers, then checked; junk rows give null", async () => {
+    const profile = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold");
+    if (!profile) throw new Error("no taobao-sold profile");
+    const row = {
+      fields: {
+        id: "4012873365518293742",
+        status: "买家已付款",
+        buyer: "tb_<script>alert(1)</script>",
+        total: "¥1,299.00",
+        receiverName: "周明",
+        receiverPhone: "",
+        receiverAddress: "北京市 北京市 海淀区 中关村大街27号",
+        createdAt: "创建时间：2026-11-23 11:55:00",
+        shipDeadline: "发货剩余43小时56分",
+      },
+      items: [{ title: "卫衣", skuProps: "颜色分类：藏青;尺码：XXL", price: "¥1,299.00", quantity: "1" }],
+    };
+    const nowMs = Date.parse("2026-11-23T08:00:00Z");
+    const { orders, warnings } = await createOrderOverlayHandlers()["orders.checkRows"]({
+      rows: [row, "junk" as never, { fields: {}, items: [] }],
+      normalizers: rowNormalizers(profile),
+      platform: "taobao",
+      nowMs,
+    });
+    expect(orders[0]).toMatchObject({
+      id: "4012873365518293742",
+      status: "paid",
+      buyer: "tb_<script>alert(1)</script>", // text stays text
+      total: 1299,
+      items: [{ title: "卫衣", skuProps: { 颜色分类: "藏青", 尺码: "XXL" }, quantity: 1, price: 1299 }],
+      createdAt: "2026-11-23T03:55:00.000Z",
+      shipDeadline: new Date(nowMs + (43 * 60 + 56) * 60_000).toISOString(),
+    });
+    expect(warnings[0]?.map((w) => w.rule)).toEqual(expect.arrayContaining(["missing-phone", "high-value"]));
+    expect(orders.slice(1)).toEqual([null, null]); // not an object; no order id
+    expect(warnings.slice(1)).toEqual([[], []]);
+    await expect(
+      createOrderOverlayHandlers()["orders.checkRows"]({
+        rows: [],
+        normalizers: null as never,
+        platform: "taobao",
+        nowMs,
+      }),
+    ).rejects.toThrow("normalizers");
+  });
+
+  it("orders.fromJson: orders from a page response through the profile's json section; not JSON → none", async () => {
+    const jd = BUILTIN_PROFILES.find((p) => p.id === "jd-list");
+    if (!jd?.json) throw new Error("no jd-list json profile");
+    const body = {
+      result: {
+        orderList: [
+          {
+            id: "301",
+            statusText: "等待出库",
+            buyer: "jd_a",
+            total: 88,
+            items: [{ title: "鞋", price: 88, quantity: 1 }],
+          },
+          { statusText: "no id" },
+        ],
+      },
+    };
+    const fromJson = createOrderOverlayHandlers()["orders.fromJson"];
+    const { orders } = await fromJson({ text: JSON.stringify(body), json: jd.json, platform: "jd", nowMs: 0 });
+    expect(orders).toHaveLength(1);
+    expect(orders[0]).toMatchObject({ id: "301", platform: "jd", status: "paid", buyer: "jd_a", total: 88 });
+    expect((await fromJson({ text: "<html>", json: jd.json, platform: "jd", nowMs: 0 })).orders).toEqual([]);
+    await expect(fromJson({ text: 5 as never, json: jd.json, platform: "jd", nowMs: 0 })).rejects.toThrow("string");
+  });
+
+  it("orders.actions: the team's 催付 phrase filled with the order, 核对地址, a memo stamped with the agent", async () => {
+    const order: Order = {
+      id: "7",
+      platform: "taobao",
+      status: "unpaid",
+      buyer: "b",
+      items: [{ title: "帆布鞋", skuProps: {}, quantity: 1, price: 69 }],
+      total: 69,
+      receiver: { name: "周明", phone: "13812345678", address: "北京市 北京市 海淀区 中关村大街27号" },
+    };
+    const nowMs = Date.parse("2026-11-23T08:00:00Z");
+    const { actions } = await createOrderOverlayHandlers()["orders.actions"]({ order, warnings: [], nowMs });
+    expect(actions.map((a) => a.id)).toEqual(["script:催付", "script:核对地址", "memo"]);
+    expect(actions[0]?.text).toBe("团队催付：帆布鞋");
+    expect(actions[1]?.text).toBe("核对：北京市 北京市 海淀区 中关村大街27号");
+    expect(actions[2]?.label).toBe("复制备注（紫旗）");
+    expect(actions[2]?.text).toContain("小美/2026-11-23");
+    await expect(
+      createOrderOverlayHandlers()["orders.actions"]({ order: null as never, warnings: [], nowMs }),
+    ).rejects.toThrow("order");
   });
 });

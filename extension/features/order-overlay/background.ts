@@ -196,7 +196,7 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
       const warnings = orders.map((order) => (order ? (checked[next++] ?? []) : []));
       return { orders, warnings, ms: performance.now() - started };
     },
-    "orders.fromJson": ({ text, json, platform, nowMs }) => ({
+    "orders.fromJson": async ({ text, json, platform, nowMs }) => ({
       orders: ordersFromPageJson(text, json, platform, nowMs),
     }),
     "orders.actions": async ({ order, warnings, nowMs }) => {

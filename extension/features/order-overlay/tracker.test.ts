@@ -147,4 +147,50 @@ describe("order row tracker", () => {
     tracker.destroy();
     expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
   });
+
+  it("a row part re-rendered with a copy of our badge keeps exactly one live badge (targeted scan)", async () => {
+    await tracker.scan();
+    const row = rowOf("4012873365518293742");
+    const header = row.querySelector(".next-table-group-header") as Element;
+    const copy = header.cloneNode(true) as Element; // the app re-renders the header from its own copy of the DOM
+    header.replaceWith(copy);
+    expect(row.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(1); // a dead copy: no shadow root
+    checked = [];
+    const rows = tracker.rowsOf([copy]);
+    await tracker.scan(rows ?? undefined);
+    expect(checked).toEqual([]); // same text: nothing re-checked
+    const badges = row.querySelectorAll<HTMLElement>(`[${BADGE_ATTR}]`);
+    expect(badges).toHaveLength(1);
+    expect(badges[0]?.shadowRoot?.querySelector("button")).not.toBeNull();
+    expect(badges[0]?.previousElementSibling?.classList.contains("order-no")).toBe(true);
+  });
+
+  it("a badge copy the page moved outside every row is swept by the next full scan", async () => {
+    await tracker.scan();
+    const before = badgeMap();
+    const stray = document.querySelector(`[${BADGE_ATTR}]`)?.cloneNode(true) as Element;
+    document.body.append(stray);
+    await tracker.scan();
+    expect(stray.isConnected).toBe(false);
+    expect(badgeMap()).toEqual(before);
+  });
+
+  it("a long list goes to the background in chunks that shrink towards the end, each row once", async () => {
+    const body = document.querySelector("tbody.next-table-body") as Element;
+    for (let i = 0; i < 185; i++) {
+      const copy = body.cloneNode(true) as Element;
+      const id = copy.querySelector("[class*=orderId]") as Element;
+      id.textContent = String(9000000000 + i);
+      body.parentElement?.append(copy);
+    }
+    const stats = await tracker.scan();
+    expect(stats).toMatchObject({ rows: 200, changed: 200 });
+    const sizes = checked.map((batch) => batch.length);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(200);
+    expect(new Set(checked.flat()).size).toBe(200);
+    expect(sizes[0]).toBe(50); // the background starts early
+    expect(sizes.at(-1)).toBeLessThanOrEqual(25); // little left to wait for after the last row
+    const largest = sizes.indexOf(Math.max(...sizes));
+    expect(sizes.slice(largest)).toEqual([...sizes.slice(largest)].sort((a, b) => b - a));
+  });
 });

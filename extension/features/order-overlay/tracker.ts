@@ -16,8 +16,18 @@ import { extractRawRow, findRows, rowId } from "../../sites/extract.ts";
 import { BADGE_ATTR, type Badge, createBadge, updateBadge } from "./badges.ts";
 import type { RowNormalizers } from "./messages.ts";
 
-/** Orders per background request: reading the next chunk overlaps with checking this one. */
-const CHECK_CHUNK = 100;
+/**
+ * Rows per background request: the background checks one chunk while the page reads the next. The first chunk is
+ * small (the background starts early), the middle ones large (fewer messages), and they shrink towards the end of
+ * a full scan, so what is left to wait for after the last row is read is a small chunk.
+ */
+const FIRST_CHUNK = 50;
+const MAX_CHUNK = 150;
+const MIN_CHUNK = 25;
+function chunkLimit(sentSoFar: number, rowsLeft: number): number {
+  if (sentSoFar === 0) return FIRST_CHUNK;
+  return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(rowsLeft / 2)));
+}
 
 export interface TrackedOrder {
   row: Element;
@@ -186,6 +196,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
     const sig = signature(row, id);
     if (existing && existing.id === id && existing.sig === sig) {
       place(existing);
+      // A part of the row re-rendered from the app's own copy may carry a dead copy of our badge.
+      if (!stats.full) dropStrays(existing);
       return undefined;
     }
     const cached = lastById.get(id);
@@ -283,20 +295,26 @@ export function createTracker(deps: TrackerDeps): Tracker {
       sendMs += performance.now() - sendStart;
     };
     let chunkStart = performance.now();
-    const take = (row: Element) => {
+    let limit = FIRST_CHUNK;
+    /** `rowsLeft`: rows after this one still to read. */
+    const take = (row: Element, rowsLeft: number) => {
       const read = readRow(row, stats);
       if (!read) return;
       sent++;
       (read.raw ? rawChunk : orderChunk).push(read);
-      if (rawChunk.length + orderChunk.length >= CHECK_CHUNK) {
+      if (rawChunk.length + orderChunk.length >= limit) {
+        limit = chunkLimit(sent, rowsLeft);
         readMs += performance.now() - chunkStart;
         flush();
         chunkStart = performance.now();
       }
     };
     if (dirty) {
-      for (const row of new Set(dirty)) {
-        if (row.isConnected) take(row);
+      const rows = new Set(dirty);
+      let left = rows.size;
+      for (const row of rows) {
+        left--;
+        if (row.isConnected) take(row, left);
         else if (byRow.has(row)) {
           removeBadge(byRow.get(row) as TrackedOrder);
           byRow.delete(row);
@@ -305,10 +323,11 @@ export function createTracker(deps: TrackerDeps): Tracker {
       }
     } else {
       const seen = new Set<Element>();
-      for (const row of findRows(document, profile)) {
+      const rows = findRows(document, profile);
+      for (const [i, row] of rows.entries()) {
         if (seen.has(row)) continue;
         seen.add(row);
-        take(row);
+        take(row, rows.length - i - 1);
       }
       for (const [row, entry] of byRow) {
         if (seen.has(row)) continue;
@@ -331,10 +350,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
     const buyers = dirty && removed === 0 && stats.reused === 0 ? new Set<string>() : undefined;
     if (buyers) for (const entry of changed) buyers.add(entry.order.buyer).add(lastBuyer.get(entry) ?? "");
     for (const entry of current) {
-      if (buyers && !buyers.has(entry.order.buyer) && !changed.has(entry)) {
-        place(entry);
-        continue;
-      }
+      // Untouched by this targeted scan: its row did not change (or it would be dirty), so neither does its badge.
+      if (buyers && !buyers.has(entry.order.buyer) && !changed.has(entry)) continue;
       const cross: OrderWarning[] = [];
       checkCrossOrder(entry.order, ctx, index, cross);
       entry.warnings = cross.length > 0 ? [...entry.single, ...cross] : entry.single;
