@@ -4,7 +4,8 @@ import { DEFAULT_LINT_SETTINGS } from "../../../shared/lint/defaults.ts";
 import { emptyLibrary } from "../../../shared/phrases/merge.ts";
 import { defaultTeamSettings } from "../../../shared/phrases/schema.ts";
 import { DEFAULT_REVIEW_TEMPLATES } from "../../../shared/reviews/index.ts";
-import { libraryItem } from "../../store/state.ts";
+import { saveTeamSettings } from "../../store/settings-edits.ts";
+import { connectionItem, libraryItem } from "../../store/state.ts";
 import { createReviewDraftHandlers, draftReviews, MAX_REVIEWS_PER_REQUEST, sanitizeReview } from "./background.ts";
 
 const complaint = {
@@ -105,5 +106,24 @@ describe("reviews.page and reviews.lint", () => {
     const { findings } = await createReviewDraftHandlers()["reviews.lint"]({ texts: ["这不是我的错", "谢谢您"] });
     expect(findings[0]?.map((f) => f.rule)).toEqual(["banned"]);
     expect(findings[1]).toEqual([]);
+  });
+
+  it("an admin's queued settings edit applies at once, before the Worker accepts it", async () => {
+    await libraryItem.setValue({ ...emptyLibrary(), settings: defaultTeamSettings("小美的店") });
+    await connectionItem.setValue({
+      workerUrl: "http://127.0.0.1:1",
+      token: "t",
+      connectedAt: 1,
+      me: { teamId: "t1", shopName: "小美的店", tokenId: "k1", agentId: "a1", name: "lead", role: "admin" },
+    });
+    const handlers = createReviewDraftHandlers();
+    expect((await handlers["reviews.lint"]({ texts: ["亲，包您满意"] })).findings[0]).toEqual([]);
+    await saveTeamSettings({ lint: { bannedPhrases: [{ text: "包您满意", suggestion: "希望您满意" }] } });
+    const { findings } = await handlers["reviews.lint"]({ texts: ["亲，包您满意"] });
+    expect(findings[0]?.map((f) => [f.rule, f.text, f.suggestion])).toEqual([["banned", "包您满意", "希望您满意"]]);
+    // Queued templates and shop name are used for drafts too.
+    await saveTeamSettings({ shopName: "新店名", reviewTemplates: { positive: { closing: ["{店铺}欢迎您再来！"] } } });
+    const { results } = await handlers["reviews.draft"]({ reviews: [{ id: "x", rating: 5, text: "很好" }] });
+    expect(results[0]?.draft).toContain("新店名欢迎您再来！");
   });
 });

@@ -18,7 +18,8 @@ import {
   validateReviewTemplateSettings,
 } from "../../../shared/reviews/index.ts";
 import type { Handlers } from "../../messaging/protocol.ts";
-import { connectionItem, libraryItem } from "../../store/state.ts";
+import { readTeamSettings } from "../../store/settings-edits.ts";
+import { connectionItem } from "../../store/state.ts";
 import type { ReviewDraftResult } from "./messages.ts";
 
 export type ReviewDraftRequestType = "reviews.page" | "reviews.draft" | "reviews.lint";
@@ -48,9 +49,9 @@ const templateProblemsOf = memo((section) =>
   validateReviewTemplateSettings(section).map((issue) => `回评模板 ${issue}（已改用默认模板 / default used）`),
 );
 
+/** The settings as this browser shows them: an admin's queued edit applies here at once, before the Worker's ack. */
 async function teamSettings() {
-  const [library, connection] = await Promise.all([libraryItem.getValue(), connectionItem.getValue()]);
-  const settings = library.settings;
+  const [settings, connection] = await Promise.all([readTeamSettings(), connectionItem.getValue()]);
   return {
     templates: templatesOf(settings?.reviewTemplates),
     lint: lintOf(settings?.lint),
