@@ -15,10 +15,12 @@ import { OVERLAY_CSS, type OverlayState, OverlayView, type PanelAction } from ".
 import { createTracker, rowNormalizers, type ScanStats, type TrackedOrder } from "./order-overlay/tracker.ts";
 
 /**
- * Order overlay (售中 审单 on the seller's own pages): reads every order row through the page's site profile,
- * checks it (single-order rules in the background, cross-order rules here over the orders on the page), puts a
- * badge next to each order id that has warnings, and keeps a summary in the corner. One MutationObserver,
- * debounced to a frame, follows the single-page app; everything is removed when the content script is invalidated.
+ * Order overlay (售中 审单 on the seller's own pages): reads every order row through the page's site profile as raw
+ * strings, has the background turn them into orders and run the single-order rules (over one long-lived port, in
+ * chunks, while the page reads on), runs the cross-order rules here over the orders on the page, puts a badge next
+ * to each order id that has warnings, and keeps a summary in the corner. Panel buttons are built by the background
+ * when a panel opens. One MutationObserver, debounced to a frame, follows the single-page app; everything is
+ * removed when the content script is invalidated.
  */
 export const orderOverlay: Feature = {
   id: "order-overlay",

@@ -1,8 +1,9 @@
 /**
  * Keeps one badge per order row in step with a single-page app: rows added, removed, re-rendered or paged.
  * Rows are keyed by element and order id; a row whose text did not change is not re-read or re-checked, and a
- * re-rendered row with the same text reuses its last result. Cross-order rules (mergeable, duplicate-order) run
- * over every order currently on the page after each scan.
+ * re-rendered row with the same text reuses its last result. Rows are read here (DOM only); the background
+ * normalises and checks them. Cross-order rules (mergeable, duplicate-order) run over every order currently on the
+ * page after each scan (a targeted scan re-checks only the buyers it touched).
  */
 import type { Order } from "../../../shared/model.ts";
 import type { CheckContext } from "../../../shared/orders/context.ts";
