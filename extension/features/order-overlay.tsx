@@ -98,6 +98,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
   let running = false;
   let again = false;
   let scans = 0;
+  let failures = 0;
 
   const jsonOrders = profile.json ? listenForPageJson(profile, now, () => schedule(), signal) : undefined;
 
@@ -229,8 +230,14 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       summarise();
       const badges = tracker.entries().filter((e) => e.badge).length;
       recordScan(stats, badges, scans);
+      failures = 0;
     } catch (err) {
-      console.error("[kefu] order overlay scan failed", err);
+      if (!stopped()) {
+        console.error("[kefu] order overlay scan failed", err);
+        // Rows whose answer was lost keep their old state and are read again by the next full scan; try that a few
+        // times (the background may have been restarting), not forever.
+        if (++failures <= 3) setTimeout(() => schedule(), 1000 * failures);
+      }
     } finally {
       running = false;
       if (again || pendingFull || pendingRows.size > 0) {
