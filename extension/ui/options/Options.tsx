@@ -3,6 +3,7 @@ import { ConflictList } from "./ConflictList.tsx";
 import { ConnectionCard } from "./ConnectionCard.tsx";
 import { ImportExport } from "./ImportExport.tsx";
 import { PhraseEditor } from "./PhraseEditor.tsx";
+import { TeamRules } from "./rules/TeamRules.tsx";
 import { SitePatterns } from "./SitePatterns.tsx";
 import { TeamSettingsCard } from "./TeamSettingsCard.tsx";
 import { UsagePanel } from "./UsagePanel.tsx";
@@ -33,6 +34,11 @@ export function Options() {
         <>
           <ConflictList conflicts={library.conflicts} />
           <TeamSettingsCard library={library} />
+          <TeamRules
+            settings={library.settings}
+            isAdmin={connection.me?.role === "admin"}
+            pending={library.settingsPending}
+          />
           <PhraseEditor library={library} />
           <ImportExport library={library} />
           <UsagePanel />
