@@ -90,7 +90,7 @@ function OrderField(props: {
         {field.label}（每行一个 · one a line）
         <textarea
           data-testid={testId}
-          rows={3}
+          rows={Math.min(6, Math.max(2, value.split("\n").length))}
           value={value}
           disabled={!isAdmin}
           onInput={(e) => set(e.currentTarget.value)}
@@ -102,7 +102,7 @@ function OrderField(props: {
   return (
     <label class="rules-field">
       {field.label}
-      <span class="row">
+      <span class="rules-input">
         <input
           data-testid={testId}
           inputMode={field.kind === "number" ? "decimal" : undefined}
@@ -129,8 +129,8 @@ function CourierTable(props: {
     edit((old) => ({ ...old, couriers: old.couriers.map((row, i) => (i === index ? { ...row, ...change } : row)) }));
   return (
     <div class="rules-field" data-testid="order-field-courierCoverage">
-      <span class="muted">{props.label}</span>
-      {draft.couriers.length === 0 && <span class="muted">未设置（默认不检查超区）· none</span>}
+      <span class="muted rules-caption">{props.label}</span>
+      {draft.couriers.length === 0 && <span class="muted rules-caption">未设置（默认不检查超区）· none</span>}
       {draft.couriers.map((row, index) => (
         <div class="row" key={index} data-testid="courier-row">
           <input

@@ -62,7 +62,7 @@ export function ReviewTemplatesEditor({ settings, isAdmin, pending }: SectionPro
             role="tab"
             key={id}
             aria-selected={id === sentiment}
-            class={id === sentiment ? "tab selected" : "tab"}
+            class={id === sentiment ? "tab" : "tab secondary"}
             data-testid={`review-sentiment-${id}`}
             onClick={() => setSentiment(id)}
           >
@@ -81,7 +81,7 @@ export function ReviewTemplatesEditor({ settings, isAdmin, pending }: SectionPro
                 {slotLabel(key)}
                 <textarea
                   data-testid={`review-slot-${key}`}
-                  rows={Math.min(4, Math.max(2, value.split("\n").length))}
+                  rows={Math.min(6, value.split("\n").length + 1)}
                   value={value}
                   disabled={!isAdmin}
                   onInput={(e) => set(e.currentTarget.value)}

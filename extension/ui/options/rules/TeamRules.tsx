@@ -36,7 +36,7 @@ export function TeamRules(props: { settings: TeamSettings | undefined; isAdmin: 
                 role="tab"
                 key={entry.section}
                 aria-selected={entry.section === tab}
-                class={entry.section === tab ? "tab selected" : "tab"}
+                class={entry.section === tab ? "tab" : "tab secondary"}
                 data-testid={`team-rules-tab-${entry.section}`}
                 onClick={() => setTab(entry.section)}
               >
