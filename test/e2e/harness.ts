@@ -20,7 +20,7 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 if (!process.env.LC_ALL && !process.env.LANG?.toUpperCase().includes("UTF")) process.env.LANG = "C.UTF-8";
 
 /** Flags that keep Chromium off the closed network (see ../shared/notes/stack.md) and headless. */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   "--headless=new",
   "--no-sandbox",
   "--disable-gpu",

@@ -8,21 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
-import { CHROMIUM, EXTENSION_DIR, waitFor } from "../harness.ts";
-
-/** Same flags as harness.ts: headless, and off the closed network (see the stack notes). */
-const FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  "--disable-default-apps",
-  "--lang=zh-CN",
-];
+import { CHROMIUM, CHROMIUM_FLAGS, EXTENSION_DIR, waitFor } from "../harness.ts";
 
 /**
  * Copies the built extension once per test file; the copy's path fixes the extension id across relaunches.
@@ -79,7 +65,7 @@ export async function launchProfile(options: {
   userDataDir: string;
   devtools?: boolean;
 }): Promise<Profile> {
-  const args = [...FLAGS, `--disable-extensions-except=${options.extensionDir}`];
+  const args = [...CHROMIUM_FLAGS, `--disable-extensions-except=${options.extensionDir}`];
   args.push(`--load-extension=${options.extensionDir}`);
   // Port 0: Chromium picks a free one and writes it to DevToolsActivePort in the profile.
   if (options.devtools) args.push("--remote-debugging-port=0");
