@@ -34,11 +34,6 @@ export function Options() {
         <>
           <ConflictList conflicts={library.conflicts} />
           <TeamSettingsCard library={library} />
-          <TeamRules
-            settings={library.settings}
-            isAdmin={connection.me?.role === "admin"}
-            pending={library.settingsPending}
-          />
           <PhraseEditor library={library} />
           <ImportExport library={library} />
           <UsagePanel />
@@ -46,6 +41,11 @@ export function Options() {
             settings={library.settings}
             isAdmin={connection.me?.role === "admin"}
             pending={library.settingsPending.includes("customSites")}
+          />
+          <TeamRules
+            settings={library.settings}
+            isAdmin={connection.me?.role === "admin"}
+            pending={library.settingsPending}
           />
         </>
       )}

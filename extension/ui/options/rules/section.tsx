@@ -36,10 +36,11 @@ export function useSectionDraft<D>(raw: JsonObject | undefined, toDraft: (raw: J
   const [error, setError] = useState("");
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
-  // A sync that changes the section replaces the draft unless the admin is editing it.
+  // A sync that changes the section replaces the draft unless the admin is editing it. Keyed on the content only:
+  // right after a save the draft already shows the saved values, and the old copy must not flash back meanwhile.
   useEffect(() => {
     if (!state.edited) setState({ draft: toDraft(raw), seen: raw, edited: false });
-  }, [rawKey, state.edited]);
+  }, [rawKey]);
 
   const edit = (change: (draft: D) => D) => {
     setState((old) => ({ ...old, draft: change(old.draft), edited: true }));
@@ -61,7 +62,8 @@ export function useSectionDraft<D>(raw: JsonObject | undefined, toDraft: (raw: J
         patch: { [section]: built.value },
         seen: { [section]: state.seen ?? {} },
       });
-      setState((old) => ({ ...old, edited: false }));
+      // What the form now shows is what was saved: the next edit's `seen`.
+      setState((old) => ({ ...old, seen: built.value, edited: false }));
       setNote("已保存，下次同步发给团队 · Saved, sent with the next sync");
     } catch (err) {
       setError(`保存失败，草稿仍在 · Not saved (draft kept)：${errorText(err)}`);
