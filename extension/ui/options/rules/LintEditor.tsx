@@ -82,7 +82,12 @@ export function LintEditor({ settings, isAdmin, pending }: SectionProps) {
         ) : (
           <ul data-testid="lint-preview-findings">
             {findings.map((finding) => (
-              <li key={`${finding.start}-${finding.rule}`} data-testid="lint-finding" data-rule={finding.rule}>
+              <li
+                key={`${finding.start}-${finding.rule}`}
+                data-testid="lint-finding"
+                data-rule={finding.rule}
+                title={finding.why}
+              >
                 <span class="badge warn">{RULE_NAMES[finding.rule]}</span> 「<mark>{finding.text}</mark>」 →{" "}
                 {finding.suggestion}
               </li>

@@ -68,6 +68,10 @@ describe("话术检查 editor", () => {
     );
     expect(kit.saves).toEqual([]);
     expect((inputs?.[1] as HTMLInputElement | undefined)?.value).toBe("换个说法");
+    await type(inputs?.[0] ?? null, "最".repeat(61));
+    await click(kit.get("rules-lint-save"));
+    expect(kit.get("rules-lint-error").textContent).toContain(`第 ${count} 行：太长，最多 60 个字`);
+    expect(kit.saves).toEqual([]);
   });
 
   it("agents see the lists read-only (the preview still works); hostile text stays text", async () => {

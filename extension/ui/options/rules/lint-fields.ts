@@ -72,7 +72,12 @@ export function buildLintSection(draft: LintDraft): Built {
     const issue = parsed.issues[0];
     const [head = "", index, part] = ((issue && v.getDotPath(issue)) || "").split(".");
     const row = index === undefined ? "" : `第 ${Number(index) + 1} 行${part === "suggestion" ? "的建议说法" : ""}`;
-    const why = issue?.type === "min_length" ? "不能为空 · must not be empty" : (issue?.message ?? "无效 invalid");
+    const why =
+      issue?.type === "min_length"
+        ? "不能为空 · must not be empty"
+        : issue?.type === "max_length"
+          ? `太长，最多 ${String(issue.requirement)} 个字 · at most ${String(issue.requirement)} characters`
+          : (issue?.message ?? "无效 invalid");
     return { error: `话术检查 · ${LINT_LABELS[head as keyof LintDraft] ?? head}${row ? ` ${row}` : ""}：${why}` };
   }
   const defaults = DEFAULT_LINT_SETTINGS as unknown as Record<string, unknown>;
