@@ -5,8 +5,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import type { Order } from "../../../shared/model.ts";
-import type { Phrase } from "../../../shared/phrases/schema.ts";
+import { emptyLibrary } from "../../../shared/phrases/merge.ts";
+import { defaultTeamSettings, type Phrase } from "../../../shared/phrases/schema.ts";
 import { BUILTIN_PROFILES } from "../../../shared/profiles/builtin.ts";
+import { saveTeamSettings } from "../../store/settings-edits.ts";
 import { connectionItem, libraryItem } from "../../store/state.ts";
 import { createOrderOverlayHandlers } from "./background.ts";
 import { rowNormalizers } from "./tracker.ts";
@@ -84,6 +86,54 @@ describe("order overlay background handlers", () => {
     });
     expect(warnings[0]?.map((w) => w.rule)).toEqual(["high-value"]);
     expect(warnings[1]?.map((w) => w.rule)).toEqual(expect.arrayContaining(["missing-receiver", "missing-phone"]));
+  });
+
+  it("an admin's queued settings edit applies at once, before the Worker accepts it (settings, checks, rows)", async () => {
+    await libraryItem.setValue({ ...emptyLibrary(), settings: defaultTeamSettings("小美的店") });
+    await connectionItem.setValue({
+      workerUrl: "http://127.0.0.1:1",
+      token: "t",
+      connectedAt: 1,
+      me: { teamId: "t1", shopName: "小美的店", tokenId: "k1", agentId: "a1", name: "lead", role: "admin" },
+    });
+    const handlers = createOrderOverlayHandlers();
+    const order: Order = {
+      id: "1",
+      platform: "taobao",
+      status: "paid",
+      buyer: "b",
+      items: [{ title: "t", skuProps: {}, quantity: 1, price: 150 }],
+      total: 150,
+      receiver: { name: "周明", phone: "13812345678", address: "北京市 北京市 海淀区 中关村大街27号" },
+    };
+    const nowMs = Date.parse("2026-11-23T08:00:00Z");
+    const rulesOf = async () =>
+      (await handlers["orders.check"]({ orders: [order], nowMs })).warnings[0]?.map((w) => w.rule);
+    expect(await rulesOf()).not.toContain("high-value");
+    await saveTeamSettings({ orderRules: { highValueTotal: 100 }, shopName: "新店名" });
+    expect((await handlers.getTeamSettings({})).orderRules.highValueTotal).toBe(100);
+    expect((await handlers.getTeamSettings({})).shopName).toBe("新店名");
+    expect(await rulesOf()).toContain("high-value");
+    // Rows read off the page follow the queued edit too, and a second edit replaces the first.
+    const profile = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold");
+    if (!profile) throw new Error("no taobao-sold profile");
+    const row = {
+      fields: { id: "9", status: "等待卖家发货", buyer: "b", total: "¥150.00", receiverName: "周明" },
+      items: [{ title: "t", price: "¥150.00", quantity: "1" }],
+    };
+    const checkRow = async () =>
+      (
+        await handlers["orders.checkRows"]({
+          rows: [row],
+          normalizers: rowNormalizers(profile),
+          platform: "taobao",
+          nowMs,
+        })
+      ).warnings[0]?.map((w) => w.rule);
+    expect(await checkRow()).toContain("high-value");
+    await saveTeamSettings({ orderRules: { highValueTotal: 1000 } });
+    expect(await checkRow()).not.toContain("high-value");
+    expect(await rulesOf()).not.toContain("high-value");
   });
 
   it("phrases.byCode: code, then title, then tag; team phrases first", async () => {

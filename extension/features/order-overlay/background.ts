@@ -13,7 +13,8 @@ import { type ResolvedProfiles, resolveProfiles } from "../../../shared/profiles
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
 import { dispatch, type Envelope, type Handlers } from "../../messaging/protocol.ts";
 import { readView } from "../../store/edits.ts";
-import { connectionItem, libraryItem } from "../../store/state.ts";
+import { readTeamSettings } from "../../store/settings-edits.ts";
+import { connectionItem } from "../../store/state.ts";
 import type { PhraseView } from "../../store/view.ts";
 import { type CheckRequestType, ORDER_CHECK_PORT, type PortLike, type PortReply } from "./channel.ts";
 import type { RowNormalizers } from "./messages.ts";
@@ -27,8 +28,8 @@ export type OrderOverlayRequestType =
   | "orders.actions"
   | "phrases.byCode";
 
-/** Settings are parsed once per settings object, not per page. */
-let cached: { source: unknown; orderRules: OrderRuleSettings } | undefined;
+/** Settings are parsed once per settings object, not per page (nor per chunk of rows). */
+let cached: { source: unknown; json: string; orderRules: OrderRuleSettings } | undefined;
 let cachedProfiles: { source: unknown; resolved: ResolvedProfiles } | undefined;
 
 function profilesOf(section: unknown): ResolvedProfiles {
@@ -43,19 +44,27 @@ function profilesOf(section: unknown): ResolvedProfiles {
 function orderRulesOf(section: unknown): OrderRuleSettings {
   const hit = cached;
   if (hit && hit.source === section) return hit.orderRules;
+  // An admin's queued edit is read from storage afresh each time (a new object with the same content): keep the
+  // parsed rules, and so the compiled check context, while the content stays the same.
+  const json = JSON.stringify(section) ?? "";
+  if (hit && hit.json === json) {
+    hit.source = section;
+    return hit.orderRules;
+  }
   let orderRules = DEFAULT_ORDER_RULE_SETTINGS;
   try {
     orderRules = parseOrderRuleSettings(section);
   } catch (err) {
     console.warn("[kefu] 审单设置无效，使用默认设置 invalid orderRules, using defaults:", err);
   }
-  cached = { source: section, orderRules };
+  cached = { source: section, json, orderRules };
   return orderRules;
 }
 
+/** The team's settings as this browser shows them: the synced copy with an admin's queued (not yet synced) edit
+ * applied, so the overlay follows an edit at once. */
 async function teamSettings() {
-  const [library, connection] = await Promise.all([libraryItem.getValue(), connectionItem.getValue()]);
-  const settings = library.settings;
+  const [settings, connection] = await Promise.all([readTeamSettings(), connectionItem.getValue()]);
   const me = connection?.me;
   return {
     orderRules: orderRulesOf(settings?.orderRules),
@@ -64,6 +73,11 @@ async function teamSettings() {
     agentName: (me && (settings?.agents[me.agentId] ?? me.name)) || "",
     shopName: settings?.shopName ?? me?.shopName ?? "",
   };
+}
+
+/** The order rules in force (queued edit included); runs for every chunk of rows, so parsing is cached above. */
+async function currentOrderRules(): Promise<OrderRuleSettings> {
+  return orderRulesOf((await readTeamSettings())?.orderRules);
 }
 
 const MAX_ORDERS_PER_CHECK = 5000;
@@ -177,14 +191,13 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
   return {
     getTeamSettings: () => teamSettings(),
     "orders.check": async ({ orders, nowMs }) => {
-      // Only the library (kept in memory by the store) is read here: this runs for every chunk of rows.
-      const orderRules = orderRulesOf((await libraryItem.getValue()).settings?.orderRules);
+      const orderRules = await currentOrderRules();
       const started = performance.now();
       const warnings = checkSingle(orders, nowMs, orderRules);
       return { warnings, ms: performance.now() - started };
     },
     "orders.checkRows": async ({ rows, normalizers, platform, nowMs }) => {
-      const orderRules = orderRulesOf((await libraryItem.getValue()).settings?.orderRules);
+      const orderRules = await currentOrderRules();
       const started = performance.now();
       const orders = buildRows(rows, normalizers, platform, nowMs);
       const checked = checkSingle(
