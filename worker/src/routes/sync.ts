@@ -3,7 +3,7 @@ import { type AuthedEnv, requireToken } from "../auth.ts";
 import { HttpError, storage, unwrap } from "../http.ts";
 import { teamStore } from "../store/index.ts";
 import { readSnapshot } from "../store/snapshot.ts";
-import type { ChangesText } from "../store/team-store.ts";
+import type { ChangesText } from "../store/sync-read.ts";
 
 /** Client cursor from `?since=` or `If-None-Match: "r<rev>"` (weak `W/` prefix stripped); the larger wins. */
 export function clientCursor(sinceParam: string | undefined, ifNoneMatch: string | undefined): number {
