@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemoTeam } from "../../scripts/seed-demo.mjs";
 import type { SettingsResponse } from "../../shared/api.ts";
 import { startDemoServer } from "../demo/server.mjs";
-import { OUTPUT_DIR, type RunningWorker, startWorker } from "./harness.ts";
+import { OUTPUT_DIR, publishScreenshot, type RunningWorker, startWorker } from "./harness.ts";
 import { api } from "./helpers/api.ts";
 import { launchProfile, newUserDataDir, type Profile, snapshotExtension } from "./helpers/profile.ts";
 import { connectInOptions } from "./helpers/ui.ts";
@@ -204,6 +204,7 @@ describe("review drafts on the demo 评价管理 page", () => {
     await page.screenshot({ path: join(OUTPUT_DIR, "review-drafts-tally.png") });
     await panel("R1180234563").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(OUTPUT_DIR, "review-drafts.png") });
+    publishScreenshot(join(OUTPUT_DIR, "review-drafts.png"), "review-drafts.png");
     expect(pageErrors).toEqual([]);
   });
 
