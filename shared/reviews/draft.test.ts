@@ -115,6 +115,18 @@ describe("draftReply", () => {
     }
   });
 
+  it("greets a buyer by name only when the page shows the whole name", () => {
+    const templates = parseReviewTemplateSettings({ positive: { opening: ["[{买家}，]谢谢您的好评！"] } });
+    const greet = (buyer: string) => draftReply({ id: "g", text: "很好很满意", buyer }, { templates }).text;
+    expect(greet("小王")).toMatch(/^小王，谢谢您的好评！/);
+    for (const masked of ["t**9", "大**糖", "阿＊＊"]) {
+      const text = greet(masked);
+      expect(text).toMatch(/^谢谢您的好评！/);
+      expect(text).not.toContain("*");
+      expect(text).not.toContain("＊");
+    }
+  });
+
   it("varies the wording by review id, deterministically", () => {
     const texts = new Set<string>();
     for (let index = 0; index < 12; index++) texts.add(draftReply({ id: `id-${index}`, text: "很好很满意" }).text);

@@ -57,6 +57,15 @@ function cleanValue(value: string | undefined, maxChars: number): string | undef
 }
 
 /**
+ * The buyer's nickname as a greeting may use it. Review pages mask nicknames ("t**9", "大**糖"); greeting a
+ * buyer by a masked name reads like a form letter, so a masked name counts as unknown and the greeting goes.
+ */
+function buyerName(value: string | undefined): string | undefined {
+  const name = cleanValue(value, MAX_BUYER_CHARS);
+  return name && /[*＊]/u.test(name) ? undefined : name;
+}
+
+/**
  * The item as a reply names it: listing titles are keyword lists ("【直播间专享】山东烟台红富士苹果 5斤装 脆甜多汁"),
  * so promo tags in 【】 go and the title is cut at a space rather than mid-word when it is long.
  */
@@ -149,7 +158,7 @@ export function draftReply(review: DraftableReview, options: DraftOptions = {}):
   const seed = review.id && review.id !== "" ? review.id : review.text;
   const variables: Variables = {
     商品: itemName(review.item),
-    买家: cleanValue(review.buyer, MAX_BUYER_CHARS),
+    买家: buyerName(review.buyer),
     店铺: cleanValue(options.shopName, MAX_BUYER_CHARS),
   };
   // Photos help judge the goods; for a late parcel or a rude reply they are just a chore for the buyer.
