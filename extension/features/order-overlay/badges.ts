@@ -1,6 +1,7 @@
 /**
  * Order-row badges: one small host element next to the order id, with its own open shadow root (page CSS stays
- * out, our CSS stays in). Plain DOM with textContent: hundreds of rows cost one element and one shadow root each.
+ * out, our CSS stays in). Plain DOM with textContent: hundreds of rows cost one host, one shadow root and one button
+ * each; the counts are one text node, and the button is kept so an update does not query for it.
  */
 import type { OrderWarning, Severity } from "../../../shared/orders/types.ts";
 import { SEVERITY_ICONS, SEVERITY_LABELS, SEVERITY_ORDER } from "./labels.ts";
@@ -14,7 +15,6 @@ button.error{background:#dc2626}
 button.warning{background:#d97706}
 button.info{background:#2563eb}
 button:focus-visible{outline:2px solid #111;outline-offset:1px}
-span+span{margin-left:4px}
 `;
 
 /** One stylesheet adopted by every badge's shadow root (Chrome has constructable sheets since 73). */
@@ -29,6 +29,7 @@ function sharedSheet(): CSSStyleSheet {
 
 export interface Badge {
   host: HTMLElement;
+  button: HTMLButtonElement;
   /** rules+severities the badge shows; an update with the same key touches nothing. */
   key: string;
 }
@@ -50,15 +51,14 @@ export function createBadge(orderId: string, onOpen: (host: HTMLElement) => void
     "all: initial !important; display: inline-block !important; vertical-align: middle !important; margin: 0 6px !important;";
   const root = host.attachShadow({ mode: "open" });
   root.adoptedStyleSheets = [sharedSheet()];
-  const button = document.createElement("button");
+  const button = root.appendChild(document.createElement("button"));
   button.type = "button";
   button.addEventListener("click", (event) => {
     event.preventDefault();
     event.stopPropagation(); // the row may be a link or toggle selection
     onOpen(host);
   });
-  root.append(button);
-  return { host, key: "" };
+  return { host, button, key: "" };
 }
 
 /** Shows counts by severity; rule ids go on the host for tests and for the team's own tooling. */
@@ -69,20 +69,18 @@ export function updateBadge(badge: Badge, warnings: readonly OrderWarning[]): vo
   const severity = topSeverity(warnings) ?? "info";
   badge.host.dataset.kefuRules = [...new Set(warnings.map((w) => w.rule))].join(" ");
   badge.host.dataset.kefuSeverity = severity;
-  const button = badge.host.shadowRoot?.querySelector("button");
-  if (!button) return;
-  button.className = severity;
-  const parts: HTMLElement[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const w of warnings) counts[w.severity]++;
+  const shown: string[] = [];
   const titles: string[] = [];
   for (const s of SEVERITY_ORDER) {
-    const count = warnings.filter((w) => w.severity === s).length;
-    if (count === 0) continue;
-    const part = document.createElement("span");
-    part.textContent = `${SEVERITY_ICONS[s]} ${count}`;
-    parts.push(part);
-    titles.push(`${SEVERITY_LABELS[s]} ${count}`);
+    if (counts[s] === 0) continue;
+    shown.push(`${SEVERITY_ICONS[s]} ${counts[s]}`);
+    titles.push(`${SEVERITY_LABELS[s]} ${counts[s]}`);
   }
-  button.replaceChildren(...parts);
+  const button = badge.button;
+  button.className = severity;
+  button.textContent = shown.join("\u2002"); // en space between the severities
   button.title = `客服助手：${titles.join("，")}（点击查看）`;
   button.setAttribute("aria-label", `订单检查 ${titles.join("，")}`);
 }

@@ -1,0 +1,47 @@
+/** Order-row badges (happy-dom): counts by severity in the kept button, rule ids on the host, no-op updates. */
+import { describe, expect, it } from "vitest";
+import type { OrderWarning } from "../../../shared/orders/types.ts";
+import { BADGE_ATTR, createBadge, updateBadge } from "./badges.ts";
+
+const warning = (rule: string, severity: OrderWarning["severity"]) =>
+  ({ rule, severity, message: `${rule}!`, orderId: "1" }) as OrderWarning;
+
+describe("order badges", () => {
+  it("shows counts by severity, worst first, and puts the rule ids on the host", () => {
+    const opened: HTMLElement[] = [];
+    const badge = createBadge("42", (host) => opened.push(host));
+    expect(badge.host.hasAttribute(BADGE_ATTR)).toBe(true);
+    expect(badge.host.shadowRoot?.querySelector("button")).toBe(badge.button);
+    updateBadge(badge, [
+      warning("remote-area", "warning"),
+      warning("missing-phone", "error"),
+      warning("high-value", "info"),
+      warning("ship-due-soon", "warning"),
+    ]);
+    expect(badge.button.textContent).toBe("✖ 1\u2002⚠ 2\u2002ℹ 1");
+    expect(badge.button.className).toBe("error");
+    expect(badge.button.title).toBe("客服助手：严重 1，注意 2，提示 1（点击查看）");
+    expect(badge.host.dataset.kefuRules).toBe("remote-area missing-phone high-value ship-due-soon");
+    expect(badge.host.dataset.kefuSeverity).toBe("error");
+    badge.button.click();
+    expect(opened).toEqual([badge.host]);
+  });
+
+  it("an update with the same rules touches nothing; other rules replace the counts", () => {
+    const badge = createBadge("42", () => {});
+    updateBadge(badge, [warning("mergeable", "info")]);
+    badge.button.textContent = "marker";
+    updateBadge(badge, [warning("mergeable", "info")]);
+    expect(badge.button.textContent).toBe("marker");
+    updateBadge(badge, [warning("ship-overdue", "error")]);
+    expect(badge.button.textContent).toBe("✖ 1");
+    expect(badge.host.dataset.kefuSeverity).toBe("error");
+  });
+
+  it("page text in warnings never becomes markup in the badge", () => {
+    const badge = createBadge("<img src=x onerror=alert(1)>", () => {});
+    updateBadge(badge, [warning("<b>x</b>", "warning")]);
+    expect(badge.button.children).toHaveLength(0);
+    expect(badge.host.dataset.kefuOrderId).toBe("<img src=x onerror=alert(1)>");
+  });
+});
