@@ -14,7 +14,7 @@ import type { SiteProfile } from "../../../shared/profiles/schema.ts";
 import { dispatch, type Envelope, type Handlers } from "../../messaging/protocol.ts";
 import { readView } from "../../store/edits.ts";
 import { readTeamSettings } from "../../store/settings-edits.ts";
-import { connectionItem } from "../../store/state.ts";
+import { connectionItem, libraryItem, outboxItem } from "../../store/state.ts";
 import type { PhraseView } from "../../store/view.ts";
 import { type CheckRequestType, ORDER_CHECK_PORT, type PortLike, type PortReply } from "./channel.ts";
 import type { RowNormalizers } from "./messages.ts";
@@ -75,9 +75,25 @@ async function teamSettings() {
   };
 }
 
-/** The order rules in force (queued edit included); runs for every chunk of rows, so parsing is cached above. */
-async function currentOrderRules(): Promise<OrderRuleSettings> {
-  return orderRulesOf((await readTeamSettings())?.orderRules);
+/**
+ * The order rules in force (queued edit included). This runs for every chunk of rows, so the read is kept until
+ * the library or the outbox changes in storage (a storage read and a turn in the store's queue per chunk would
+ * add to the page's wait after its last row); parsing is cached above.
+ */
+let rulesRead: Promise<OrderRuleSettings> | undefined;
+function currentOrderRules(): Promise<OrderRuleSettings> {
+  if (!rulesRead) {
+    const read = readTeamSettings().then((settings) => orderRulesOf(settings?.orderRules));
+    rulesRead = read;
+    read.catch(() => {
+      if (rulesRead === read) rulesRead = undefined;
+    });
+  }
+  return rulesRead;
+}
+const SETTINGS_SOURCES = [libraryItem.key, outboxItem.key].map((key) => key.replace(/^local:/, ""));
+function forgetRulesOnChange(changes: Record<string, unknown>, area: string): void {
+  if (area === "local" && SETTINGS_SOURCES.some((key) => key in changes)) rulesRead = undefined;
 }
 
 const MAX_ORDERS_PER_CHECK = 5000;
@@ -188,6 +204,9 @@ async function phrasesByCode(codes: unknown): Promise<Record<string, string>> {
 }
 
 export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequestType> {
+  rulesRead = undefined;
+  browser.storage.onChanged.removeListener(forgetRulesOnChange);
+  browser.storage.onChanged.addListener(forgetRulesOnChange);
   return {
     getTeamSettings: () => teamSettings(),
     "orders.check": async ({ orders, nowMs }) => {
