@@ -416,6 +416,27 @@ describe("team phrase library sync (issue 3 proof)", () => {
     // The options page with the imported library, for the README.
     await page.reload();
     await phraseRow(page, "dcx").waitFor();
+    // Short CJK cells (分组, 范围, 团队, 编辑) stay on one line: a narrow column once stacked them a character per line.
+    const lineCounts = await phraseRow(page, "hy").evaluate((row) =>
+      [...(row.closest("table")?.querySelectorAll("th") ?? []), ...row.querySelectorAll("td.nowrap")].flatMap(
+        (cell) => {
+          // Each text node's characters share one line box top unless the text wrapped.
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+          const lines: string[] = [];
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            if (!text.textContent?.trim()) continue;
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            lines.push(`${text.textContent.trim()}:${tops.size}`);
+          }
+          return lines;
+        },
+      ),
+    );
+    expect(lineCounts).toContain("范围:1");
+    expect(lineCounts).toContain("团队:1");
+    expect(lineCounts.filter((entry) => !entry.endsWith(":1"))).toEqual([]);
     const shot = join(OUTPUT_DIR, "sync-options.png");
     await page.screenshot({ path: shot });
     publishScreenshot(shot, "options.png");

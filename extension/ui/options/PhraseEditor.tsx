@@ -184,8 +184,8 @@ export function PhraseEditor({ library }: { library: LibraryView }) {
                       </span>
                     ))}
                   </td>
-                  <td>{groupName(library.groups, phrase.groupId)}</td>
-                  <td>
+                  <td class="nowrap">{groupName(library.groups, phrase.groupId)}</td>
+                  <td class="nowrap">
                     {phrase.scope === "team" ? "团队" : "个人"}
                     {phrase.pending && (
                       <span class="badge warn" title="尚未同步 · Not synced yet">
@@ -193,7 +193,7 @@ export function PhraseEditor({ library }: { library: LibraryView }) {
                       </span>
                     )}
                   </td>
-                  <td>
+                  <td class="nowrap">
                     {phrase.editable ? (
                       <button
                         type="button"

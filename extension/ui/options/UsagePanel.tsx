@@ -43,7 +43,8 @@ export function UsagePanel() {
     try {
       const answer = await askBackground("picker.hotkey.set", { hotkey });
       setHotkey(answer.hotkey);
-      setHotkeyNote(`已保存：${answer.hotkey}（已打开的页面刷新后生效）`);
+      // The background broadcasts the new hotkey to every open page (kefuPickerChanged): no reload needed.
+      setHotkeyNote(`已保存：${answer.hotkey}，已打开的页面立即生效 · Saved, open pages use it now`);
     } catch (err) {
       setHotkeyNote(errorText(err));
     }
@@ -61,14 +62,15 @@ export function UsagePanel() {
     }
   };
 
+  const used = rows ? rows.filter((row) => row.count > 0) : [];
   const least = rows ? [...rows].reverse().slice(0, SHOWN) : [];
   return (
     <section class="card" data-testid="usage-panel">
       <h2>快捷短语 · Phrase picker</h2>
       <p class="muted">在聊天框输入 “/” 加编码或拼音，或按快捷键打开短语面板。</p>
-      <div class="row">
+      <div class="row hotkey-row">
         <label>
-          快捷键 Hotkey{" "}
+          快捷键 · Hotkey
           <input
             data-testid="picker-hotkey"
             value={hotkey}
@@ -77,18 +79,25 @@ export function UsagePanel() {
           />
         </label>
         <button type="button" data-testid="picker-hotkey-save" onClick={saveHotkey}>
-          保存 Save
+          保存 · Save
         </button>
-        <span class="muted" data-testid="picker-hotkey-note">
+      </div>
+      {hotkeyNote && (
+        <p class="muted" data-testid="picker-hotkey-note">
           {hotkeyNote}
-        </span>
-      </div>
-      <div class="row">
+        </p>
+      )}
+      <div class="row usage-head">
         <h3>使用统计 · Usage</h3>
-        <button type="button" data-testid="usage-load" onClick={load} disabled={loading}>
-          {rows ? "刷新 Refresh" : "加载 Load"}
+        <button type="button" class="secondary" data-testid="usage-load" onClick={load} disabled={loading}>
+          {loading ? "加载中… · Loading" : rows ? "刷新 · Refresh" : "加载 · Load"}
         </button>
       </div>
+      {!rows && !error && (
+        <p class="muted" data-testid="usage-hint">
+          点“加载”查看全队最常用和最少用的短语（次数存在同步服务上）。Load the team's counts.
+        </p>
+      )}
       {error && (
         <p class="status-bad" data-testid="usage-error">
           {error}
@@ -98,7 +107,13 @@ export function UsagePanel() {
         <div class="row" style={{ alignItems: "flex-start", gap: "24px" }}>
           <div>
             <h3>最常用 · Most used</h3>
-            <UsageTable rows={rows.filter((row) => row.count > 0).slice(0, SHOWN)} testPrefix="usage-top" />
+            {used.length > 0 ? (
+              <UsageTable rows={used.slice(0, SHOWN)} testPrefix="usage-top" />
+            ) : (
+              <p class="muted" data-testid="usage-none">
+                还没有人插入过短语 · No phrase used yet
+              </p>
+            )}
           </div>
           <div>
             <h3>最少用 · Least used</h3>
