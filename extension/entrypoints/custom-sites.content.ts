@@ -11,7 +11,10 @@ export default defineContentScript({
   registration: "runtime",
   matches: [],
   allFrames: true,
-  cssInjectionMode: "ui",
+  // Every UI styles itself inside its shadow root and no content CSS is built: "ui" would fetch a missing,
+  // non-web-accessible content-scripts/*.css on each mount (a failed chrome-extension://invalid/ load in the
+  // seller page's console).
+  cssInjectionMode: "manual",
   async main(ctx) {
     try {
       phrasePicker.start(ctx);

@@ -27,6 +27,16 @@ describe("foundation", () => {
 
   it("runs the content script on a demo order page and shows the status chip", async () => {
     const page = await browser.context.newPage();
+    // The seller page's console stays clean: no failed loads (a content-script UI once fetched a missing,
+    // non-web-accessible stylesheet, logged as chrome-extension://invalid/) and no errors.
+    const failedLoads: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on("requestfailed", (request) => failedLoads.push(request.url()));
+    page.on("console", (message) => {
+      if (message.type() === "error" && !message.location().url.endsWith("/favicon.ico")) {
+        consoleErrors.push(`${message.text()} ${message.location().url}`);
+      }
+    });
     const response = await page.goto(new URL("/taobao/trade-platform/tp/sold/", demo.url).href);
     expect(response?.status()).toBe(200);
     // The demo list renders its rows after load, like the real single-page app.
@@ -40,6 +50,8 @@ describe("foundation", () => {
     await page.addStyleTag({ content: "div { color: rgb(255, 0, 0) !important; }" });
     expect(await chip.evaluate((el) => getComputedStyle(el).color)).toBe("rgb(255, 255, 255)");
     await page.screenshot({ path: join(OUTPUT_DIR, "foundation-content-script.png") });
+    expect(failedLoads).toEqual([]);
+    expect(consoleErrors).toEqual([]);
     await page.close();
   });
 

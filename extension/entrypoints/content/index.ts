@@ -12,7 +12,10 @@ const features: Feature[] = [statusChip, orderOverlay, reviewDrafts];
 export default defineContentScript({
   matches: SELLER_SITE_MATCHES,
   allFrames: true,
-  cssInjectionMode: "ui",
+  // Every UI styles itself inside its shadow root and no content CSS is built: "ui" would fetch a missing,
+  // non-web-accessible content-scripts/*.css on each mount (a failed chrome-extension://invalid/ load in the
+  // seller page's console).
+  cssInjectionMode: "manual",
   async main(ctx) {
     // The phrase picker works in every frame (chat boxes often sit in same-origin iframes).
     try {
