@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Order } from "../../shared/model.ts";
 import { checkOrders, DEFAULT_ORDER_RULE_SETTINGS } from "../../shared/orders/index.ts";
 import { startDemoServer } from "../demo/server.mjs";
-import { type ExtensionBrowser, launchExtension, OUTPUT_DIR, ROOT } from "./harness.ts";
+import { type ExtensionBrowser, launchExtension, OUTPUT_DIR, publishScreenshot, ROOT } from "./harness.ts";
 
 const NOW = "2026-11-23T08:00:00.000Z";
 const expected = JSON.parse(readFileSync(join(ROOT, "test/demo/data/expected-warnings.json"), "utf8")) as Record<
@@ -276,6 +276,7 @@ describe("order overlay on the demo back office", () => {
     await expect.poll(() => copied.inputValue()).toMatch(/^【未发货】已核对：待催付 客服\/2026-11-23$/);
     expect(await panel.locator('[data-kefu-action="memo"]').textContent()).toContain("紫旗");
     await page.screenshot({ path: join(OUTPUT_DIR, "order-overlay-actions.png") });
+    publishScreenshot(join(OUTPUT_DIR, "order-overlay-actions.png"), "order-overlay.png");
     await page.keyboard.press("Escape");
     await expect.poll(() => panel.count()).toBe(0);
     // The summary walks through the orders that need action, in page order.
