@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { PhraseScope } from "../../../shared/phrases/schema.ts";
+import { parseTemplate } from "../../../shared/templates/template.ts";
 import { askBackground } from "../../messaging/protocol.ts";
 import { PERSONAL_GROUP_ID } from "../../store/edits.ts";
 import type { LibraryView, PhraseView } from "../../store/view.ts";
@@ -25,6 +26,7 @@ export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
     phrase?.groupId ?? (defaultGroupId || library.groups[0]?.id || PERSONAL_GROUP_ID),
   );
   const [error, setError] = useState("");
+  const notes = formNotes(library, phrase?.id, code, content);
 
   async function save(event: Event) {
     event.preventDefault();
@@ -117,6 +119,13 @@ export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
           />
         </label>
       </div>
+      {notes.length > 0 && (
+        <ul class="warnings" data-testid="phrase-form-notes">
+          {notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      )}
       <div class="row">
         <span class="status-bad" data-testid="phrase-form-error">
           {error}
@@ -132,4 +141,21 @@ export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
       </div>
     </form>
   );
+}
+
+/**
+ * What the editor should know before saving, without blocking the save: a quick code another visible phrase
+ * already has ("/" + that code then lists both), and template mistakes (an unpaired brace or an unknown
+ * variable is inserted as literal text in the chat).
+ */
+export function formNotes(library: LibraryView, id: string | undefined, code: string, content: string): string[] {
+  const notes: string[] = [];
+  const wanted = code.trim().toLowerCase();
+  const twin = wanted ? library.phrases.find((p) => p.id !== id && p.code.toLowerCase() === wanted) : undefined;
+  if (twin) {
+    const where = twin.scope === "team" ? "团队" : "个人";
+    notes.push(`编码 /${twin.code} 已被另一条${where}短语使用，输入时会同时列出两条 · Code already used`);
+  }
+  if (content) notes.push(...parseTemplate(content).issues.map((issue) => `${issue}（会原样插入 · inserted as text）`));
+  return notes;
 }
