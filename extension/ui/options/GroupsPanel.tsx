@@ -37,7 +37,17 @@ export function GroupsPanel({ library, selected, onSelect, onError }: Props) {
     if (next && next.trim() !== old) void run(askBackground("group.save", { group: { id, name: next } }));
   }
   function remove(id: string, groupName: string) {
-    if (window.confirm(`删除分组「${groupName}」？`)) void run(askBackground("group.delete", { id }));
+    // A group with phrases cannot be deleted: say so at once (not after an "are you sure?") and show its phrases,
+    // where the lead can select them all and move or delete them.
+    const inside = count(id);
+    if (inside > 0) {
+      onSelect(id);
+      onError(
+        `分组「${groupName}」里还有 ${inside} 条短语：请先全选移到别的分组或删除 · Move or delete its phrases first`,
+      );
+      return;
+    }
+    if (window.confirm(`删除空分组「${groupName}」？`)) void run(askBackground("group.delete", { id }));
   }
 
   const item = (id: string, label: string, n: number, extra?: preact.ComponentChildren) => (
