@@ -8,8 +8,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEFAULT_LINT_SETTINGS } from "../../../shared/lint/defaults.ts";
 import { lintText } from "../../../shared/lint/lint.ts";
-import { BUILTIN_REVIEW_PROFILES } from "../../../shared/profiles/review-pages.ts";
+import { BUILTIN_REVIEW_PROFILES, reviewProfileForUrl } from "../../../shared/profiles/review-pages.ts";
 import { DEFAULT_REVIEW_TEMPLATES, TOPIC_LABELS } from "../../../shared/reviews/index.ts";
+import { type DemoPinduoduoReview, reviewTable } from "../../../test/demo/pinduoduo/goods/evaluation/render.js";
 import { draftReviews } from "./background.ts";
 import { type PageOptions, ReviewDraftsPage } from "./controller.ts";
 
@@ -59,6 +60,25 @@ describe("ReviewDraftsPage", () => {
     page.scan();
     page.scan();
     expect(panels()).toHaveLength(18);
+  });
+
+  it("puts the bar above a table of review rows (拼多多), not inside the table's first column", async () => {
+    page.stop();
+    const reviews = JSON.parse(readFileSync(join(ROOT, "test/demo/data/pinduoduo-reviews.json"), "utf8"))
+      .reviews as DemoPinduoduoReview[];
+    document.body.innerHTML = '<div id="pdd-evaluation-table"></div>';
+    document.getElementById("pdd-evaluation-table")?.append(reviewTable(reviews, Date.parse("2026-11-23T08:00:00Z")));
+    const pdd = reviewProfileForUrl(BUILTIN_REVIEW_PROFILES, "http://127.0.0.1:8790/pinduoduo/goods/evaluation/");
+    if (!pdd) throw new Error("no 拼多多 review profile");
+    page = new ReviewDraftsPage({ profile: pdd, topicLabels: TOPIC_LABELS, problems: [], ask });
+    page.start();
+    expect(panels().length).toBeGreaterThan(0);
+    const bars = document.querySelectorAll("kefu-review-bar");
+    expect(bars).toHaveLength(1);
+    expect(bars[0]?.closest("table")).toBeNull();
+    expect(bars[0]?.nextElementSibling?.tagName).toBe("TABLE");
+    page.scan();
+    expect(document.querySelectorAll("kefu-review-bar")).toHaveLength(1);
   });
 
   it("adds panels for reviews rendered later, and keeps an edit across a re-render", async () => {

@@ -280,7 +280,10 @@ export class ReviewDraftsPage {
       this.bar = undefined;
       return;
     }
-    const list = first.element.parentElement;
+    // Reviews that are table rows (拼多多's list) sit in a <tbody>: a bar put before the tbody lands in the table's
+    // first column, so it goes before the whole table instead.
+    const parent = first.element.parentElement;
+    const list = first.element.tagName === "TR" ? (first.element.closest("table") ?? parent) : parent;
     if (!list) return;
     if (!this.bar || this.bar.host.nextElementSibling !== list) {
       if (this.bar) this.unmount(this.bar.host);
