@@ -52,7 +52,7 @@ function ListView(props: PanelProps & { state: Extract<PanelState, { view: "list
       <div class="head">
         {/* With nothing typed the list holds only the phrases used most and lately: say so, or it looks truncated. */}
         <span data-kefu="picker-title">
-          快捷短语 {state.query ? `“${state.query}”` : state.hits.length ? "· 常用，输入搜索全部" : ""}
+          快捷短语 {state.query ? `“${state.query}”` : state.hits.length ? "· 常用" : ""}
         </span>
         <span>↑↓ 选择 · Enter/Tab 插入 · Esc 关闭</span>
       </div>
