@@ -112,6 +112,10 @@ describe("team phrase library sync (issue 3 proof)", () => {
     expect(await agentPage.getByTestId("conn-token").inputValue()).toBe("");
     expect(await agentPage.getByTestId("conn-status").textContent()).toContain(`…${team.agentToken.slice(-4)}`);
     expect(await agentPage.getByTestId("conn-status").textContent()).not.toContain(team.agentToken);
+    // The status block stands apart from the URL field under it (they were flush).
+    const statusBox = await agentPage.getByTestId("conn-status").boundingBox();
+    const urlBox = await agentPage.getByTestId("conn-url").boundingBox();
+    expect((urlBox?.y ?? 0) - ((statusBox?.y ?? 0) + (statusBox?.height ?? 0))).toBeGreaterThanOrEqual(24);
     // The first full sync brings the starter library (welcome phrase /hy) and the agent's own /wdq.
     await phraseRow(adminPage, "hy").waitFor();
     await phraseRow(agentPage, "wdq").waitFor();

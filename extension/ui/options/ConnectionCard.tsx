@@ -35,7 +35,7 @@ export function ConnectionCard({ connection, pending }: { connection?: Connectio
     <section class="card" data-testid="conn-card">
       <h2>团队连接 · Team connection</h2>
       {connection?.connected && connection.me ? (
-        <div class="row" data-testid="conn-status">
+        <div class="row conn-status" data-testid="conn-status">
           <div>
             <div>
               <strong data-testid="conn-shop">{connection.me.shopName}</strong>{" "}
