@@ -59,6 +59,12 @@ describe("foundation", () => {
     const page = await browser.openExtensionPage("popup.html");
     await expect.poll(() => page.getByTestId("popup-background").textContent()).toContain("后台运行正常");
     expect(await page.getByTestId("popup-version").textContent()).toBe(`v${KEFU_VERSION}`);
+    // Not connected yet: the popup says where to connect, and 立即同步 looks as disabled as it is.
+    await page.getByTestId("popup-connect-hint").waitFor();
+    expect(await page.getByTestId("popup-connect-hint").textContent()).toContain("打开设置");
+    const syncNow = page.getByTestId("popup-sync-now");
+    expect(await syncNow.isDisabled()).toBe(true);
+    expect(Number(await syncNow.evaluate((el) => getComputedStyle(el).opacity))).toBeLessThan(1);
     await page.screenshot({ path: join(OUTPUT_DIR, "foundation-popup.png") });
     await page.close();
   });

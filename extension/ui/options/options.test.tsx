@@ -101,6 +101,7 @@ describe("popup", () => {
     render(<Popup />, root);
     await until(() => byTestId("popup-pending")?.textContent?.includes("1"), "pending count");
     expect(byTestId("popup-sync-state")?.textContent).toContain("离线");
+    expect(byTestId("popup-connect-hint")).toBeNull();
     worker.online = true;
     byTestId("popup-sync-now")?.click();
     await until(() => byTestId("popup-sync-state")?.textContent?.includes("已同步"), "synced state");

@@ -83,6 +83,11 @@ export function Popup() {
           <div class="muted" data-testid="popup-pending">
             待同步修改 · Pending edits：{overview.pendingEdits}
           </div>
+          {!overview.connected && (
+            <div data-testid="popup-connect-hint">
+              点“打开设置”，填写管理员给你的同步服务地址和令牌 · Connect in Settings
+            </div>
+          )}
           {overview.conflicts > 0 && (
             <div class="status-bad" data-testid="popup-conflicts">
               {overview.conflicts} 条冲突待处理 · conflicts to resolve in settings
