@@ -12,15 +12,34 @@ import { startDemoServer } from "../test/demo/server.mjs";
 import { seedDemoTeam } from "./seed-demo.mjs";
 
 const root = join(import.meta.dirname, "..");
-const { values: opts } = parseArgs({
-  options: {
-    "no-build": { type: "boolean", default: false },
-    open: { type: "boolean", default: false },
-    "worker-port": { type: "string", default: "8787" },
-    "demo-port": { type: "string", default: "8790" },
-    "persist-to": { type: "string" },
-  },
-});
+const USAGE = `用法 Usage: npm start -- [options]
+  --open             有显示器时用 Chromium 打开并加载扩展 / open Chromium with the extension (needs a display)
+  --no-build         不重新构建扩展，用现有 .output / reuse the built extension
+  --worker-port N    Worker 端口 / Worker port (default 8787)
+  --demo-port N      演示后台端口 / demo back office port (default 8790)
+  --persist-to DIR   本地 KV 与演示令牌目录 / local KV state and demo tokens (default .wrangler/state)`;
+
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      help: { type: "boolean", short: "h", default: false },
+      "no-build": { type: "boolean", default: false },
+      open: { type: "boolean", default: false },
+      "worker-port": { type: "string", default: "8787" },
+      "demo-port": { type: "string", default: "8790" },
+      "persist-to": { type: "string" },
+    },
+  });
+} catch (err) {
+  console.error(`${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const opts = parsed.values;
 const workerUrl = `http://127.0.0.1:${opts["worker-port"]}`;
 const extensionDir = join(root, ".output", "chrome-mv3");
 const persistTo = opts["persist-to"];
