@@ -31,6 +31,16 @@ describe("overlay scripts", () => {
     expect(check).not.toMatch(/[{}]/);
   });
 
+  it("collapses the padded spaces back offices put inside the address (one space between parts)", () => {
+    const padded: Order = {
+      ...order,
+      receiver: { name: " 周建国 ", phone: "13705316628", address: "广东省  广州市\u3000\u3000天河区 \n 体育西路1号" },
+    };
+    const check = fillScript(BUILTIN_SCRIPTS.核对地址 as string, padded, { agent: "", shop: "", nowMs: NOW });
+    expect(check).toContain("周建国，13705316628，广东省 广州市 天河区 体育西路1号。");
+    expect(check).not.toMatch(/\s{2}/);
+  });
+
   it("fills a team phrase and keeps hostile order text as plain text", () => {
     const text = fillScript("{买家}您好，{客服}为您服务", order, { agent: "小美", shop: "", nowMs: NOW });
     expect(text).toBe(`蓝色土豆"><img src=x onerror=alert(1)>您好，小美为您服务`);

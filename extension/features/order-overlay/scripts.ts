@@ -23,9 +23,16 @@ export interface ScriptContext {
   nowMs: number;
 }
 
-/** Fills a script with the order; placeholders the order cannot fill are dropped (never left as "{…}"). */
+/**
+ * Fills a script with the order; placeholders the order cannot fill are dropped (never left as "{…}").
+ * Whitespace inside each value is collapsed to single spaces: back offices pad address parts with runs of
+ * (often full-width) spaces and line breaks, which read as typos once pasted into a chat message.
+ */
 export function fillScript(template: string, order: Order, context: ScriptContext): string {
   const values = orderToVariables(order, { agent: context.agent, shop: context.shop, now: context.nowMs });
+  for (const [name, value] of Object.entries(values)) {
+    if (value !== undefined) values[name as keyof typeof values] = value.replace(/\s+/g, " ");
+  }
   return renderTemplate(template, values).text;
 }
 
