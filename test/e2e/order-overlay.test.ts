@@ -201,6 +201,10 @@ describe("order overlay on the demo back office", () => {
       const want = expectedFor([id]);
       expect(Object.keys(want)).toEqual([id]);
       expect(await badges(page)).toEqual(want);
+      // One order needing action: nothing to step to, so the summary offers no "下一个".
+      const summary = page.locator('[data-kefu="order-summary"]');
+      await expect.poll(() => summary.getAttribute("data-need-action")).toBe("1");
+      expect(await summary.locator('[data-kefu-action="next-order"]').count()).toBe(0);
       await page.screenshot({ path: join(OUTPUT_DIR, `order-overlay-${platform}-detail.png`) });
       await page.close();
     });

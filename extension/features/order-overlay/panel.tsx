@@ -69,7 +69,7 @@ function Summary(props: { summary: OverlayState["summary"]; onNext(): void }) {
           {SEVERITY_ICONS[s]} {SEVERITY_LABELS[s]} {bySeverity[s]}
         </span>
       ))}
-      {needAction > 0 ? (
+      {needAction > 1 ? (
         <button type="button" class="next" data-kefu-action="next-order" onClick={props.onNext}>
           下一个 ›
         </button>
