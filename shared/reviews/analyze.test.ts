@@ -187,6 +187,18 @@ describe("analyzeReview topics", () => {
     });
   });
 
+  it("credits the topic the stars were given for, while the review stays a complaint", () => {
+    const forService = analyzeReview({ id: "s", rating: 5, text: "五星是给客服小姐姐的，衣服本身质量一般般" });
+    expect(forService.sentiment).toBe("negative");
+    expect(Object.fromEntries(forService.topics.map((t) => [t.id, t.sentiment]))).toMatchObject({
+      service: "positive",
+      quality: "negative",
+    });
+    const forCourier = analyzeReview({ id: "c", rating: 5, text: "冲着快递小哥才给的好评，东西不怎么样" });
+    expect(forCourier.topics.find((t) => t.id === "shipping")?.sentiment).toBe("positive");
+    expect(forCourier.sentiment).toBe("negative");
+  });
+
   it("reads waiting as a shipping complaint and care as packaging praise", () => {
     expect(topicsOf("等了一个礼拜才到")).toMatchObject({ shipping: "negative" });
     expect(topicsOf("包装也很用心")).toMatchObject({ packaging: "positive" });

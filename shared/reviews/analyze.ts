@@ -66,6 +66,17 @@ const RATING_WORD = /星|分|好评/u;
 /** 冲着主播给的五星 / 因为客服才给的好评: the same, with the reason before the stars. */
 const RATING_FOR_SOMEONE_ELSE_BEFORE =
   /(?:冲着|看在|因为|为了)[^，,。！!？?；;]{0,12}?(?:才|只)?给(?:的|了|个)?(?:五星|5星|五颗星|好评|满分)/gu;
+/** What a topic named in a "stars for someone else" clause gets: the stars' praise, as a strong opinion word. */
+const STARS_CREDIT = 1;
+
+/** Whether a clause says the stars were given for someone or something other than the product. */
+function creditsSomeoneElse(clause: string): boolean {
+  if (!RATING_WORD.test(clause)) return false;
+  RATING_FOR_SOMEONE_ELSE.lastIndex = 0;
+  RATING_FOR_SOMEONE_ELSE_BEFORE.lastIndex = 0;
+  return RATING_FOR_SOMEONE_ELSE.test(clause) || RATING_FOR_SOMEONE_ELSE_BEFORE.test(clause);
+}
+
 /** 看在物流快的份上给五星: the rest of that clause is a concession of the stars, not praise of the product. */
 const FOR_THE_SAKE_OF = /(?:(?:五星|5星|五颗星|好评|满分)(?:是|都是|全是|只是)?)?看在.{0,16}?份上[^，,。！!？?；;]*/gu;
 
@@ -320,13 +331,15 @@ export function analyzeReview(review: ReviewLike): ReviewAnalysis {
     // 发成了秋裤 / 少了一瓶 carry no opinion word but are complaints all the same.
     if (clause.score === 0 && clauseTopics.has("wrong-or-missing")) clause.score = WRONG_OR_MISSING_CUE;
     textScore += clause.score;
+    // 五星是给客服的: the stars the product did not earn went to the topic named here — praise of it, not a complaint.
+    const topicScore = creditsSomeoneElse(clause.text) ? Math.max(clause.score, 0) + STARS_CREDIT : clause.score;
     for (const id of clauseTopics) {
       const current = topicScores.get(id);
-      const magnitude = Math.abs(clause.score);
+      const magnitude = Math.abs(topicScore);
       if (!current) {
-        topicScores.set(id, { total: clause.score, evidence: clause.text, strongest: magnitude });
+        topicScores.set(id, { total: topicScore, evidence: clause.text, strongest: magnitude });
       } else {
-        current.total += clause.score;
+        current.total += topicScore;
         if (magnitude > current.strongest) {
           current.strongest = magnitude;
           current.evidence = clause.text;

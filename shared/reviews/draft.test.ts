@@ -127,6 +127,14 @@ describe("draftReply", () => {
     }
   });
 
+  it("never apologises for the service the buyer gave the stars to, nor speaks of 尺码 for non-apparel sizes", () => {
+    const credited = draftReply({ id: "s", rating: 5, text: "五星是给客服的，裙子本身一般般" }).text;
+    expect(credited).not.toMatch(/客服的服务让您失望|加强培训/);
+    const fruit = draftReply({ id: "f", rating: 2, text: "苹果个头太小了，比图片上的小很多", item: "红富士苹果" }).text;
+    expect(fruit).toMatch(/大小|尺寸/);
+    expect(fruit).not.toMatch(/尺码|换码|穿着/);
+  });
+
   it("varies the wording by review id, deterministically", () => {
     const texts = new Set<string>();
     for (let index = 0; index < 12; index++) texts.add(draftReply({ id: `id-${index}`, text: "很好很满意" }).text);
