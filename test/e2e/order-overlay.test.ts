@@ -170,7 +170,8 @@ describe("order overlay on the demo back office", () => {
       const summary = page.locator('[data-kefu="order-summary"]');
       const flagged = Object.keys(expectedFor(first)).length;
       await expect.poll(() => summary.getAttribute("data-need-action")).toBe(String(flagged));
-      expect(await summary.textContent()).toContain(`${flagged} 个订单需要处理`);
+      expect(await summary.textContent()).toContain(`${flagged} 单待处理`);
+      expect(await summary.getAttribute("title")).toContain(`${flagged} 个订单需要处理`);
       await page.screenshot({ path: join(OUTPUT_DIR, `order-overlay-${platform}.png`), fullPage: false });
 
       // Page 2: rows rendered after a click get badges; page 1's badges leave with their rows.
@@ -190,6 +191,43 @@ describe("order overlay on the demo back office", () => {
       await page.close();
     });
   }
+
+  it("京东 list: the summary pill and status chip leave the pagination visible and clickable", async () => {
+    const page = await open("/jd/jdm/trade/orders/order-list/");
+    await settled(page, 8);
+    for (const viewport of [
+      { width: 1280, height: 800 },
+      { width: 1024, height: 640 },
+    ]) {
+      await page.setViewportSize(viewport);
+      // The pagination is the page's last row: scrolled to the end it sits right above the corner UI.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const boxes = await page.evaluate(() => {
+        const inShadow = (host: string, sel: string) =>
+          document.querySelector(host)?.shadowRoot?.querySelector(sel)?.getBoundingClientRect();
+        return {
+          pagination: document.querySelector(".ant-pagination")?.getBoundingClientRect().toJSON() as DOMRect,
+          corner: [
+            inShadow("kefu-order-overlay", '[data-kefu="order-summary"]'),
+            inShadow("kefu-status-chip", '[data-kefu="status-chip"]'),
+          ].map((r) => r?.toJSON() as DOMRect | undefined),
+        };
+      });
+      expect(boxes.corner[0], "summary pill shown").toBeDefined();
+      for (const box of boxes.corner.filter((b) => b !== undefined)) {
+        const p = boxes.pagination;
+        const overlaps = box.left < p.right && p.left < box.right && box.top < p.bottom && p.top < box.bottom;
+        expect(overlaps, `${JSON.stringify(box)} covers the pagination ${JSON.stringify(p)} at ${viewport.width}`).toBe(
+          false,
+        );
+      }
+    }
+    // A plain click (no force: Playwright refuses when something covers the target) pages on.
+    await page.locator(".ant-pagination-item-2").click({ timeout: 5_000 });
+    await settled(page, idsOf("jd", 2, 8).length);
+    await expect.poll(() => badges(page)).toEqual(expectedFor(idsOf("jd", 2, 8)));
+    await page.close();
+  });
 
   for (const { platform, path, id } of [
     { platform: "taobao", path: "/taobao/trade-platform/tp/detail/", id: "4012873365518293745" },

@@ -1,5 +1,5 @@
 /**
- * The overlay's page-level UI (one shadow root): the summary in the bottom-left corner and the panel that opens
+ * The overlay's page-level UI (one shadow root): the summary pill in the bottom-left corner and the panel that opens
  * from a badge with the order's warnings and one-click copy actions. Preact renders every page-derived string
  * as text.
  */
@@ -28,11 +28,10 @@ export interface OverlayState {
 /** Compact (one rule a line, no optional spaces): it ships in every seller page's content script. */
 export const OVERLAY_CSS = `
 .kefu{font:13px/1.5 system-ui,"PingFang SC","Microsoft YaHei",sans-serif;color:#1f2937}
-.summary{position:fixed;left:12px;bottom:12px;background:#fff;border:1px solid #e5e7eb;border-radius:8px;box-shadow:0 2px 8px rgba(0,0,0,.15);padding:6px 12px;pointer-events:auto}
+.summary{position:fixed;left:12px;bottom:12px;background:#fff;border:1px solid #e5e7eb;border-radius:999px;box-shadow:0 2px 8px rgba(0,0,0,.15);padding:1px 10px;font-size:12px;pointer-events:auto}
 .summary.ok{border-color:#99f6e4}
 .summary b{color:#dc2626}
-.summary .sev{margin-left:8px;color:#6b7280}
-.summary .next{margin-left:8px}
+.summary .next{margin:0 -6px 0 6px}
 .panel{position:fixed;width:380px;max-height:60vh;overflow:auto;background:#fff;border:1px solid #d1d5db;border-radius:8px;box-shadow:0 6px 24px rgba(0,0,0,.2);padding:10px 12px;pointer-events:auto}
 .panel header{display:flex;justify-content:space-between;align-items:center;font-weight:600;margin-bottom:6px}
 .panel ul{list-style:none;margin:0;padding:0}
@@ -50,25 +49,30 @@ textarea{width:100%;box-sizing:border-box;margin-top:8px;font:12px/1.5 inherit;m
 .status.fail{color:#b45309}
 `;
 
+/**
+ * A small pill in the bottom-left corner (over the back offices' side nav, clear of the content's pagination and
+ * the status chip on the right): the count and 下一个 only; the bilingual sentence and the counts by severity
+ * are its tooltip.
+ */
 function Summary(props: { summary: OverlayState["summary"]; onNext(): void }) {
   const { orders, needAction, bySeverity } = props.summary;
   if (orders === 0) return null;
+  const detail = SEVERITY_ORDER.filter((s) => (bySeverity[s] ?? 0) > 0)
+    .map((s) => ` · ${SEVERITY_ICONS[s]} ${SEVERITY_LABELS[s]} ${bySeverity[s]}`)
+    .join("");
   return (
-    <div class={`summary${needAction === 0 ? " ok" : ""}`} data-kefu="order-summary" data-need-action={needAction}>
-      {needAction > 0 ? (
-        <span>
-          <b>{needAction}</b> 个订单需要处理 · {needAction} {needAction === 1 ? "order needs" : "orders need"} action
-        </span>
-      ) : (
-        <span>
-          {orders} 个订单已检查，无需处理 · {orders} orders OK
-        </span>
-      )}
-      {SEVERITY_ORDER.filter((s) => (bySeverity[s] ?? 0) > 0).map((s) => (
-        <span class="sev" key={s}>
-          {SEVERITY_ICONS[s]} {SEVERITY_LABELS[s]} {bySeverity[s]}
-        </span>
-      ))}
+    <div
+      class={`summary${needAction === 0 ? " ok" : ""}`}
+      data-kefu="order-summary"
+      data-need-action={needAction}
+      title={
+        needAction > 0
+          ? `${needAction} 个订单需要处理 · ${needAction} orders need action${detail}`
+          : `${orders} 个订单已检查，无需处理 · ${orders} orders OK`
+      }
+    >
+      {needAction > 0 ? <b>{needAction}</b> : `✓ ${orders}`}
+      {needAction > 0 ? " 单待处理" : " 单无需处理"}
       {needAction > 1 ? (
         <button type="button" class="next" data-kefu-action="next-order" onClick={props.onNext}>
           下一个 ›
