@@ -3,7 +3,7 @@ import { askBackground } from "../../messaging/protocol.ts";
 import type { ConnectionInfo } from "../../sync/connection.ts";
 import { errorText, formatTime } from "./useStore.ts";
 
-const ROLE_LABEL = { admin: "管理员 · Admin", agent: "客服 · Agent" } as const;
+export const ROLE_LABEL = { admin: "管理员 · Admin", agent: "客服 · Agent" } as const;
 
 export function ConnectionCard({ connection, pending }: { connection?: ConnectionInfo; pending: number }) {
   const [url, setUrl] = useState(connection?.workerUrl ?? "");
@@ -53,11 +53,11 @@ export function ConnectionCard({ connection, pending }: { connection?: Connectio
           </button>
         </div>
       ) : (
-        <p class="muted">尚未连接团队。填写管理员给你的 Worker 地址和令牌。Not connected to a team yet.</p>
+        <p class="muted">尚未连接团队。填写管理员给你的同步服务地址和令牌。Not connected to a team yet.</p>
       )}
       <form class="form-grid" onSubmit={save}>
         <label>
-          Worker 地址 · URL
+          同步服务地址 · Worker URL
           <input
             data-testid="conn-url"
             value={url}

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { askBackground } from "../../messaging/protocol.ts";
 import type { LibraryView } from "../../store/view.ts";
+import { ROLE_LABEL } from "./ConnectionCard.tsx";
 import { errorText } from "./useStore.ts";
 
 /**
@@ -82,7 +83,12 @@ export function TeamSettingsCard({ library }: { library: LibraryView }) {
         </label>
         {Object.entries(shownAgents).map(([agentId, name]) => (
           <label key={agentId}>
-            客服显示名 · Agent name（{agentId}）
+            <span data-testid={`team-agent-label-${agentId}`}>
+              客服显示名 · Agent name：<strong>{agentTitle(library, agentId)}</strong>{" "}
+              <small title="客服编号 · Agent id" style={{ fontSize: "11px", fontFamily: "ui-monospace, monospace" }}>
+                {agentId}
+              </small>
+            </span>
             <input
               data-testid={`team-agent-${agentId}`}
               value={name}
@@ -112,4 +118,15 @@ export function TeamSettingsCard({ library }: { library: LibraryView }) {
       </form>
     </section>
   );
+}
+
+/**
+ * Who a display-name row is, for the label: the saved display name (the name the token was minted with until
+ * an admin renames it), else the signed-in user's own name; the role where this browser knows it (its own
+ * token — other tokens' roles need the admin token list, which the extension does not load).
+ */
+export function agentTitle(library: LibraryView, agentId: string): string {
+  const me = library.me?.agentId === agentId ? library.me : undefined;
+  const name = library.settings?.agents[agentId]?.trim() || me?.name || "未命名 · Unnamed";
+  return me ? `${name}（我 · ${ROLE_LABEL[me.role]}）` : name;
 }

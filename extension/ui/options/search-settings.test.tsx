@@ -183,6 +183,27 @@ describe("team settings in the options page", () => {
     expect(worker.settings.shopName).toBe("我的店名");
   });
 
+  it("labels display-name rows with the agent's name (and the signed-in user's role), the raw id only as small text", async () => {
+    await connect(ADMIN);
+    await h["settings.save"]({ patch: { agents: { agentAdmin: "店长", agentWang: "小王" } } });
+    await h["sync.now"](empty);
+    render(<Options />, root);
+    const wang = await until(() => byTestId("team-agent-label-agentWang"), "agent row label");
+    expect(wang.querySelector("strong")?.textContent).toBe("小王");
+    expect(wang.querySelector("small")?.textContent).toBe("agentWang");
+    const mine = byTestId("team-agent-label-agentAdmin");
+    expect(mine?.querySelector("strong")?.textContent).toBe("店长（我 · 管理员 · Admin）");
+    // The id is not the row's name any more: only the small secondary text carries it.
+    expect(wang.textContent?.replace(wang.querySelector("small")?.textContent ?? "", "")).not.toContain("agentWang");
+  });
+
+  it("calls the URL field 同步服务地址 · Worker URL", async () => {
+    render(<Options />, root);
+    const url = await until(() => byTestId<HTMLInputElement>("conn-url"), "connection form");
+    expect(url.closest("label")?.textContent).toContain("同步服务地址 · Worker URL");
+    expect(root.textContent).not.toContain("Worker 地址");
+  });
+
   it("is read-only for agents", async () => {
     await connect(AGENT);
     render(<Options />, root);
