@@ -34,7 +34,7 @@ const TIMEOUT_MS = 20_000;
 /** Accepts "https://kefu.example.workers.dev/" or "127.0.0.1:8787"; returns the origin-ish base without a slash. */
 export function normaliseWorkerUrl(raw: string): string {
   const text = raw.trim();
-  if (!text) throw new Error("请填写 Worker 地址 · Worker URL is required");
+  if (!text) throw new Error("请填写同步服务地址 · Worker URL is required");
   const withScheme = /^https?:\/\//i.test(text)
     ? text
     : /^(localhost|127\.)/.test(text)
@@ -44,10 +44,11 @@ export function normaliseWorkerUrl(raw: string): string {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new Error(`Worker 地址无效：${text}`);
+    throw new Error(`同步服务地址无效 · Invalid Worker URL：${text}`);
   }
   const local = url.hostname === "127.0.0.1" || url.hostname === "localhost";
-  if (url.protocol !== "https:" && !local) throw new Error("Worker 地址必须是 https（本机测试可用 http://127.0.0.1）");
+  if (url.protocol !== "https:" && !local)
+    throw new Error("同步服务地址必须是 https（本机测试可用 http://127.0.0.1）· The Worker URL must use https");
   return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
