@@ -17,6 +17,7 @@ import {
 } from "./edits.ts";
 import { syncOverview } from "./overview.ts";
 import { saveTeamSettings } from "./settings-edits.ts";
+import { listTeamTokens, mintTeamToken, revokeTeamToken } from "./team-tokens.ts";
 
 export type StoreRequestType =
   | "connection.get"
@@ -35,7 +36,10 @@ export type StoreRequestType =
   | "conflict.resolve"
   | "usage.record"
   | "sync.now"
-  | "sync.status";
+  | "sync.status"
+  | "team.tokens.list"
+  | "team.tokens.mint"
+  | "team.tokens.revoke";
 
 export function createStoreHandlers(deps: SyncDeps = {}): Pick<Handlers, StoreRequestType> {
   /** Runs an edit, then schedules a push so it reaches the team within seconds when online. */
@@ -69,5 +73,13 @@ export function createStoreHandlers(deps: SyncDeps = {}): Pick<Handlers, StoreRe
       return syncOverview();
     },
     "sync.status": () => syncOverview(),
+    "team.tokens.list": () => listTeamTokens(deps),
+    "team.tokens.mint": async ({ name, role }) => {
+      const minted = await mintTeamToken({ name, role }, deps);
+      // The Worker added agents[agentId] = name: pull it so 团队设置 shows the new member.
+      void syncNow(deps);
+      return minted;
+    },
+    "team.tokens.revoke": async ({ tokenId }) => ({ revoked: await revokeTeamToken(tokenId, deps) }),
   };
 }

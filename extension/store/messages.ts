@@ -2,12 +2,14 @@
  * Message types of the phrase store and sync loop (merged into BackgroundRequests in messaging/protocol.ts).
  * Pages and content scripts call them with askBackground(type, payload).
  */
+import type { TokenInfo } from "../../shared/api.ts";
 import type { ImportPreview } from "../../shared/phrases/io/index.ts";
 import type { PhraseScope, TeamSettings } from "../../shared/phrases/schema.ts";
 import type { ConnectionInfo } from "../sync/connection.ts";
 import type { GroupDraft, ImportOutcome, PhraseDraft } from "./edits.ts";
 import type { SyncOverview } from "./overview.ts";
 import type { Conflict } from "./state.ts";
+import type { MintedToken, TeamTokensList } from "./team-tokens.ts";
 import type { LibraryView } from "./view.ts";
 
 type Empty = Record<string, never>;
@@ -58,4 +60,10 @@ export interface StoreRequests {
   /** Runs a sync round now (joins one already running) and answers with the outcome. */
   "sync.now": { request: Empty; response: SyncOverview };
   "sync.status": { request: Empty; response: SyncOverview };
+  /** Admins: the team's tokens (GET /v1/tokens) and which one is mine; { online: false } when the Worker is away. */
+  "team.tokens.list": { request: Empty; response: TeamTokensList };
+  /** Admins: POST /v1/tokens, then a sync (the new name shows in 团队设置). The token text is answered once. */
+  "team.tokens.mint": { request: { name: string; role: "admin" | "agent" }; response: MintedToken };
+  /** Admins: DELETE /v1/tokens/:id. Never queued; the last admin token is refused with a clear reason. */
+  "team.tokens.revoke": { request: { tokenId: string }; response: { revoked: TokenInfo } };
 }

@@ -5,12 +5,16 @@
 import type {
   ApiError,
   BatchResponse,
+  CreateTokenRequest,
+  CreateTokenResponse,
   GroupBatchRequest,
   MeResponse,
   PhraseBatchRequest,
   PutSettingsRequest,
+  RevokeTokenResponse,
   SettingsResponse,
   SyncResponse,
+  TokenListResponse,
   UsageRequest,
 } from "../../shared/api.ts";
 
@@ -61,6 +65,11 @@ export interface WorkerClient {
   usage(body: UsageRequest): Promise<void>;
   getSettings(): Promise<SettingsResponse>;
   putSettings(body: PutSettingsRequest): Promise<SettingsResponse>;
+  /** Admins: the team's tokens (hashes stay in the Worker; never the token text). */
+  listTokens(): Promise<TokenListResponse>;
+  /** Admins: a new token; its text is in the answer once and nowhere else. */
+  mintToken(body: CreateTokenRequest): Promise<CreateTokenResponse>;
+  revokeToken(tokenId: string): Promise<RevokeTokenResponse>;
 }
 
 export function createWorkerClient(
@@ -148,6 +157,16 @@ export function createWorkerClient(
     },
     async putSettings(body) {
       return (await call<SettingsResponse>("PUT", "/v1/settings", body)).data as SettingsResponse;
+    },
+    async listTokens() {
+      return (await call<TokenListResponse>("GET", "/v1/tokens")).data as TokenListResponse;
+    },
+    async mintToken(body) {
+      return (await call<CreateTokenResponse>("POST", "/v1/tokens", body)).data as CreateTokenResponse;
+    },
+    async revokeToken(tokenId) {
+      const path = `/v1/tokens/${encodeURIComponent(tokenId)}`;
+      return (await call<RevokeTokenResponse>("DELETE", path)).data as RevokeTokenResponse;
     },
   };
 }

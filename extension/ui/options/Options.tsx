@@ -5,6 +5,7 @@ import { ImportExport } from "./ImportExport.tsx";
 import { PhraseEditor } from "./PhraseEditor.tsx";
 import { TeamRules } from "./rules/TeamRules.tsx";
 import { SitePatterns } from "./SitePatterns.tsx";
+import { TeamMembersCard } from "./TeamMembersCard.tsx";
 import { TeamSettingsCard } from "./TeamSettingsCard.tsx";
 import { UsagePanel } from "./UsagePanel.tsx";
 import { useStore } from "./useStore.ts";
@@ -34,6 +35,7 @@ export function Options() {
         <>
           <ConflictList conflicts={library.conflicts} />
           <TeamSettingsCard library={library} />
+          {connection.me?.role === "admin" && <TeamMembersCard key={connection.me.tokenId} />}
           <PhraseEditor library={library} />
           <ImportExport library={library} />
           <UsagePanel />

@@ -1,0 +1,155 @@
+import { render } from "preact";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { baseHandlers, dispatch, type Envelope } from "../../messaging/protocol.ts";
+import { createStoreHandlers } from "../../store/handlers.ts";
+import { libraryItem } from "../../store/state.ts";
+import { withTokenRoutes } from "../../store/team-tokens-fake.ts";
+import { cancelSyncSoon } from "../../sync/loop.ts";
+import { FakeWorker } from "../../sync/testing/fake-worker.ts";
+import { Options } from "./Options.tsx";
+import { TeamMembersCard } from "./TeamMembersCard.tsx";
+
+const ADMIN = "kefu_team0000000000001_admin-token";
+const AGENT = "kefu_team0000000000001_agent-token";
+const empty = {} as Record<string, never>;
+let worker: FakeWorker;
+let routes: ReturnType<typeof withTokenRoutes>;
+let handlers: ReturnType<typeof createStoreHandlers>;
+let root: HTMLElement;
+
+/** The real store handlers behind fakeBrowser's runtime messaging, as background.ts wires them. */
+beforeEach(() => {
+  fakeBrowser.reset();
+  libraryItem.dropCache();
+  worker = new FakeWorker();
+  worker.addToken(ADMIN, "admin", "agentAdmin", "店长");
+  worker.addToken(AGENT, "agent", "agentWang", "小王");
+  routes = withTokenRoutes(worker);
+  handlers = createStoreHandlers({ fetch: routes.fetch });
+  const all = { ...baseHandlers, ...handlers };
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+      void dispatch(all, message as Envelope).then(sendResponse);
+      return true;
+    },
+  );
+  root = document.createElement("div");
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+  cancelSyncSoon();
+});
+
+async function until<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
+  for (let i = 0; i < 200; i++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+const byTestId = <T extends Element = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
+const rows = () => [...root.querySelectorAll<HTMLElement>('[data-testid="team-member-row"]')];
+
+async function connectAs(token: string) {
+  await handlers["connection.save"]({ workerUrl: "https://kefu.example.workers.dev", token });
+  await handlers["sync.now"](empty);
+}
+
+async function mint(name: string, role: "admin" | "agent" = "agent") {
+  const input = await until(() => byTestId<HTMLInputElement>("team-members-name"), "add form");
+  input.value = name;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  const select = byTestId<HTMLSelectElement>("team-members-role") as HTMLSelectElement;
+  select.value = role;
+  select.dispatchEvent(new Event("change", { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 20));
+  byTestId("team-members-mint")?.click();
+}
+
+describe("团队成员 card", () => {
+  it("admins see it in the options page; agents do not", async () => {
+    await connectAs(ADMIN);
+    render(<Options />, root);
+    await until(() => byTestId("team-settings"), "team settings");
+    await until(() => rows().length === 1, "the admin's row");
+    expect(rows()[0]?.textContent).toContain("店长");
+    expect(rows()[0]?.textContent).toContain("管理员");
+    expect(byTestId("team-member-me")?.textContent).toBe("我");
+
+    render(null, root);
+    await connectAs(AGENT);
+    render(<Options />, root);
+    await until(() => byTestId("team-settings"), "team settings (agent)");
+    expect(byTestId("team-members")).toBeNull();
+    expect(routes.seen).toEqual(["GET /v1/tokens"]);
+  });
+
+  it("adds a member: the token is shown once, then gone after Done or when the card is left", async () => {
+    await connectAs(ADMIN);
+    render(<TeamMembersCard />, root);
+    await mint("小李");
+    const box = await until(() => byTestId<HTMLInputElement>("team-members-token"), "new token box");
+    expect(box.value).toMatch(/^kefu_team0000000000001_secret/);
+    expect(byTestId("team-members-new-token")?.textContent).toContain("仅显示一次，请立即复制发给该客服");
+    await until(() => rows().length === 2, "the new row");
+    expect(rows()[1]?.textContent).toContain("小李");
+    expect(rows()[1]?.textContent).toContain("客服");
+    expect(byTestId<HTMLInputElement>("team-members-name")?.value).toBe("");
+
+    // Leaving the card (options page closed / card unmounted) forgets it: a fresh card shows no token.
+    render(null, root);
+    render(<TeamMembersCard />, root);
+    await until(() => rows().length === 2, "rows again");
+    expect(byTestId("team-members-token")).toBeNull();
+
+    await mint("小张");
+    await until(() => byTestId("team-members-token"), "second token");
+    byTestId("team-members-done")?.click();
+    await until(() => !byTestId("team-members-token"), "token cleared by Done");
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain("secret");
+  });
+
+  it("revokes after a confirm; the last admin's refusal is shown in Chinese", async () => {
+    await connectAs(ADMIN);
+    render(<TeamMembersCard />, root);
+    await mint("小李");
+    await until(() => rows().length === 2, "two rows");
+    rows()[1]?.querySelector<HTMLButtonElement>('[data-testid="team-member-revoke"]')?.click();
+    await until(() => byTestId("team-member-revoke-confirm"), "confirm");
+    expect(routes.seen.filter((r) => r.startsWith("DELETE"))).toEqual([]); // nothing before the confirm
+    byTestId("team-member-revoke-confirm")?.click();
+    await until(() => rows()[1]?.querySelector('[data-testid="team-member-revoked"]'), "已吊销");
+    expect(rows()[1]?.textContent).toContain("已吊销");
+    expect(rows()[1]?.querySelector('[data-testid="team-member-revoke"]')).toBeNull();
+
+    rows()[0]?.querySelector<HTMLButtonElement>('[data-testid="team-member-revoke"]')?.click();
+    (await until(() => byTestId<HTMLButtonElement>("team-member-revoke-confirm"), "confirm admin")).click();
+    const error = await until(() => byTestId("team-members-action-error"), "refusal");
+    expect(error.textContent).toContain("不能吊销最后一个管理员令牌");
+  });
+
+  it("a refused mint shows the API's reason", async () => {
+    await connectAs(ADMIN);
+    render(<TeamMembersCard />, root);
+    await until(() => rows().length === 1, "rows");
+    routes.failWith(403, "forbidden", "Admins only");
+    await mint("小李");
+    const error = await until(() => byTestId("team-members-action-error"), "error");
+    expect(error.textContent).toBe("没有权限（Admins only）");
+    expect(byTestId("team-members-token")).toBeNull();
+  });
+
+  it("offline: says it needs the Worker and offers no add or revoke", async () => {
+    await connectAs(ADMIN);
+    worker.online = false;
+    render(<TeamMembersCard />, root);
+    const note = await until(() => byTestId("team-members-offline"), "offline note");
+    expect(note.textContent).toContain("需要连接同步服务");
+    expect(byTestId("team-members-add")).toBeNull();
+    expect(byTestId("team-member-revoke")).toBeNull();
+  });
+});
