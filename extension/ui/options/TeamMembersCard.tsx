@@ -184,7 +184,11 @@ export function TeamMembersCard() {
                     )}
                     {!token.revokedAt && confirming === token.tokenId && (
                       <span class="row">
-                        <span>确定吊销？该成员将立即无法同步。</span>
+                        <span data-testid="team-member-revoke-question">
+                          {token.tokenId === listing.myTokenId
+                            ? "这是本浏览器正在使用的令牌，吊销后这里将无法再同步。确定吊销？"
+                            : "确定吊销？该成员将立即无法同步。"}
+                        </span>
                         <button
                           type="button"
                           class="danger"

@@ -106,6 +106,14 @@ describe("团队成员 card", () => {
     await until(() => rows().length === 2, "rows again");
     expect(byTestId("team-members-token")).toBeNull();
 
+    // The tab hidden (switched away or closing) also forgets it.
+    await mint("小陈");
+    await until(() => byTestId("team-members-token"), "token before hiding");
+    Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+    document.dispatchEvent(new Event("visibilitychange"));
+    await until(() => !byTestId("team-members-token"), "token cleared when hidden");
+    Object.defineProperty(document, "visibilityState", { value: "visible", configurable: true });
+
     await mint("小张");
     await until(() => byTestId("team-members-token"), "second token");
     byTestId("team-members-done")?.click();
@@ -127,7 +135,9 @@ describe("团队成员 card", () => {
     expect(rows()[1]?.querySelector('[data-testid="team-member-revoke"]')).toBeNull();
 
     rows()[0]?.querySelector<HTMLButtonElement>('[data-testid="team-member-revoke"]')?.click();
-    (await until(() => byTestId<HTMLButtonElement>("team-member-revoke-confirm"), "confirm admin")).click();
+    await until(() => byTestId("team-member-revoke-confirm"), "confirm admin");
+    expect(byTestId("team-member-revoke-question")?.textContent).toContain("本浏览器正在使用的令牌");
+    byTestId<HTMLButtonElement>("team-member-revoke-confirm")?.click();
     const error = await until(() => byTestId("team-members-action-error"), "refusal");
     expect(error.textContent).toContain("不能吊销最后一个管理员令牌");
   });
