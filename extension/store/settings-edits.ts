@@ -9,22 +9,11 @@ import {
   applyPendingSettings,
   queueSettingsEdit,
   SETTINGS_KEYS,
-  type SettingsKey,
   type SettingsPatch,
   sameJson,
+  settingsKeyName,
 } from "../../shared/phrases/settings-merge.ts";
 import { connectionItem, exclusive, libraryItem, outboxItem } from "./state.ts";
-
-/** Chinese names of the settings keys for error messages (typed so a new section cannot be left out). */
-const KEY_NAMES: Record<SettingsKey, string> = {
-  shopName: "店铺名称",
-  agents: "客服名称",
-  orderRules: "审单规则",
-  lint: "话术检查",
-  reviewTemplates: "评价模板",
-  siteProfiles: "站点配置",
-  customSites: "自定义网站",
-};
 
 /** Team settings as this browser shows them (server copy + queued edit); undefined before the first sync. */
 export function readTeamSettings(): Promise<TeamSettings | undefined> {
@@ -59,7 +48,7 @@ export function saveTeamSettings(patch: unknown, seen?: SettingsPatch): Promise<
       const path = v.getDotPath(problem) ?? "";
       const head = path.split(".")[0] ?? "";
       throw new Error(
-        `${KEY_NAMES[head as SettingsKey] ?? head}${path.includes(".") ? `（${path}）` : ""}：${problem.message}`,
+        `${settingsKeyName(head)}${path.includes(".") ? `（${path}）` : ""}：${problem.message}`,
       );
     }
     // Only keys whose value changes are queued: a whole settings object (a backup, a section editor writing all of

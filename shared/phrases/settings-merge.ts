@@ -24,6 +24,22 @@ export interface PendingSettings {
 /** Every top-level settings key (sections added to the schema later are included). */
 export const SETTINGS_KEYS = Object.keys(TeamSettingsSchema.entries) as readonly SettingsKey[];
 
+/** Chinese names of the settings keys for messages (typed so a new section cannot be left out). */
+export const SETTINGS_KEY_NAMES: Readonly<Record<SettingsKey, string>> = {
+  shopName: "店铺名称",
+  agents: "客服名称",
+  orderRules: "审单规则",
+  lint: "话术检查",
+  reviewTemplates: "评价模板",
+  siteProfiles: "站点配置",
+  customSites: "自定义网站",
+};
+
+/** The Chinese name of a settings key, or the key itself when it is not one (an old or foreign key). */
+export function settingsKeyName(key: string): string {
+  return Object.hasOwn(SETTINGS_KEY_NAMES, key) ? SETTINGS_KEY_NAMES[key as SettingsKey] : key;
+}
+
 /** Structural equality of JSON values (object key order ignored). */
 export function sameJson(a: unknown, b: unknown): boolean {
   if (a === b) return true;

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import type { Phrase, PhraseGroup, TeamSettings } from "../../../shared/phrases/schema.ts";
+import { settingsKeyName } from "../../../shared/phrases/settings-merge.ts";
 import { askBackground } from "../../messaging/protocol.ts";
 import type { Conflict, ItemConflict } from "../../store/state.ts";
 import { errorText, formatTime } from "./useStore.ts";
@@ -11,16 +12,6 @@ const REASON = {
   limit: "团队短语数已满 · Team is full",
   invalid: "服务器拒绝 · Refused by the Worker",
 } as const;
-
-const SETTINGS_NAMES: Record<string, string> = {
-  shopName: "店铺名称",
-  agents: "客服名称",
-  orderRules: "审单规则",
-  lint: "话术检查",
-  reviewTemplates: "评价模板",
-  siteProfiles: "站点配置",
-  customSites: "自定义网址",
-};
 
 function describeItem(item: ItemConflict["mine"] | Phrase | PhraseGroup | undefined, kind: Conflict["kind"]): string {
   if (!item) return "（已删除 · deleted）";
@@ -40,7 +31,7 @@ function describeSettings(values: Partial<TeamSettings>, keys: string[]): string
     .map((key) => {
       const value = values[key as keyof TeamSettings];
       const text = typeof value === "string" ? value : JSON.stringify(value ?? null);
-      return `${SETTINGS_NAMES[key] ?? key}：${text}`;
+      return `${settingsKeyName(key)}：${text}`;
     })
     .join("\n");
 }
@@ -55,7 +46,7 @@ function versions(conflict: Conflict): { title: string; mine: string; theirs: st
   }
   const keys = conflict.keys.length ? conflict.keys : Object.keys(conflict.mine.patch);
   return {
-    title: `团队设置 · Team settings：${keys.map((key) => SETTINGS_NAMES[key] ?? key).join("、")}`,
+    title: `团队设置 · Team settings：${keys.map(settingsKeyName).join("、")}`,
     mine: describeSettings(conflict.mine.patch, keys),
     theirs: conflict.theirs ? describeSettings(conflict.theirs.settings, keys) : (conflict.message ?? ""),
   };
