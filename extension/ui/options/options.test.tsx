@@ -2,7 +2,7 @@ import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { parseImport } from "../../../shared/phrases/io/index.ts";
-import { baseHandlers, dispatch, type Envelope } from "../../messaging/protocol.ts";
+import { baseHandlers } from "../../messaging/protocol.ts";
 import { createStoreHandlers } from "../../store/handlers.ts";
 import { libraryItem } from "../../store/state.ts";
 import { cancelSyncSoon } from "../../sync/loop.ts";
@@ -10,6 +10,7 @@ import { FakeWorker } from "../../sync/testing/fake-worker.ts";
 import { Popup } from "../popup/Popup.tsx";
 import { buildExport } from "./exporting.ts";
 import { Options } from "./Options.tsx";
+import { byTestIdIn, mountRoot, serveHandlers, unmountRoot, until } from "./test-dom.ts";
 
 const ADMIN = "kefu_team0000000000001_admin-token";
 let worker: FakeWorker;
@@ -22,30 +23,15 @@ beforeEach(() => {
   worker = new FakeWorker();
   worker.addToken(ADMIN, "admin", "agentAdmin", "店长");
   const handlers = { ...baseHandlers, ...createStoreHandlers({ fetch: worker.fetch }) };
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      void dispatch(handlers, message as Envelope).then(sendResponse);
-      return true;
-    },
-  );
-  root = document.createElement("div");
-  document.body.append(root);
+  serveHandlers(handlers);
+  root = mountRoot();
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
+  unmountRoot(root);
   cancelSyncSoon();
 });
 
-async function until<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-const byTestId = <T extends Element = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
+const byTestId = <T extends Element = HTMLElement>(id: string) => byTestIdIn<T>(root, id);
 
 /** Types into a field and lets Preact re-render, so handlers see the new state. */
 async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {

@@ -1,13 +1,14 @@
 import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { baseHandlers, dispatch, type Envelope } from "../../messaging/protocol.ts";
+import { baseHandlers } from "../../messaging/protocol.ts";
 import { createPickerHandlers } from "../../search-index/index.ts";
 import { createStoreHandlers } from "../../store/handlers.ts";
 import { libraryItem } from "../../store/state.ts";
 import { cancelSyncSoon } from "../../sync/loop.ts";
 import { FakeWorker } from "../../sync/testing/fake-worker.ts";
 import { Options } from "./Options.tsx";
+import { byTestIdIn, mountRoot, serveHandlers, unmountRoot, until as waitUntil } from "./test-dom.ts";
 
 const ADMIN = "kefu_team0000000000001_admin-token";
 const AGENT = "kefu_team0000000000001_agent-token";
@@ -25,30 +26,19 @@ beforeEach(() => {
   worker.addToken(AGENT, "agent", "agentWang", "小王");
   h = createStoreHandlers({ fetch: worker.fetch });
   const handlers = { ...baseHandlers, ...h, ...createPickerHandlers() };
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      void dispatch(handlers, message as Envelope).then(sendResponse);
-      return true;
-    },
-  );
-  root = document.createElement("div");
-  document.body.append(root);
+  serveHandlers(handlers);
+  root = mountRoot();
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
+  unmountRoot(root);
   cancelSyncSoon();
 });
 
-async function until<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
+/** The searches here wait for the picker index to be built: allow 3 s. */
+function until<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
+  return waitUntil(find, what, 300);
 }
-const byTestId = <T extends Element = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
+const byTestId = <T extends Element = HTMLElement>(id: string) => byTestIdIn<T>(root, id);
 
 async function type(el: HTMLInputElement, value: string) {
   el.value = value;

@@ -1,7 +1,7 @@
 import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { baseHandlers, dispatch, type Envelope } from "../../messaging/protocol.ts";
+import { baseHandlers } from "../../messaging/protocol.ts";
 import { createStoreHandlers } from "../../store/handlers.ts";
 import { libraryItem } from "../../store/state.ts";
 import { withTokenRoutes } from "../../store/team-tokens-fake.ts";
@@ -9,6 +9,7 @@ import { cancelSyncSoon } from "../../sync/loop.ts";
 import { FakeWorker } from "../../sync/testing/fake-worker.ts";
 import { Options } from "./Options.tsx";
 import { TeamMembersCard } from "./TeamMembersCard.tsx";
+import { byTestIdIn, mountRoot, serveHandlers, unmountRoot, until } from "./test-dom.ts";
 
 const ADMIN = "kefu_team0000000000001_admin-token";
 const AGENT = "kefu_team0000000000001_agent-token";
@@ -28,30 +29,15 @@ beforeEach(() => {
   routes = withTokenRoutes(worker);
   handlers = createStoreHandlers({ fetch: routes.fetch });
   const all = { ...baseHandlers, ...handlers };
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      void dispatch(all, message as Envelope).then(sendResponse);
-      return true;
-    },
-  );
-  root = document.createElement("div");
-  document.body.append(root);
+  serveHandlers(all);
+  root = mountRoot();
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
+  unmountRoot(root);
   cancelSyncSoon();
 });
 
-async function until<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-const byTestId = <T extends Element = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
+const byTestId = <T extends Element = HTMLElement>(id: string) => byTestIdIn<T>(root, id);
 const rows = () => [...root.querySelectorAll<HTMLElement>('[data-testid="team-member-row"]')];
 
 async function connectAs(token: string) {

@@ -1,8 +1,9 @@
 import { render } from "preact";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { baseHandlers, dispatch, type Envelope } from "../../messaging/protocol.ts";
+import { baseHandlers } from "../../messaging/protocol.ts";
 import { createPickerHandlers } from "../../search-index/index.ts";
+import { byTestIdIn, mountRoot, serveHandlers, unmountRoot, until } from "./test-dom.ts";
 import { UsagePanel } from "./UsagePanel.tsx";
 
 let root: HTMLElement;
@@ -11,29 +12,14 @@ let root: HTMLElement;
 beforeEach(() => {
   fakeBrowser.reset();
   const handlers = { ...baseHandlers, ...createPickerHandlers() };
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      void dispatch(handlers, message as Envelope).then(sendResponse);
-      return true;
-    },
-  );
-  root = document.createElement("div");
-  document.body.append(root);
+  serveHandlers(handlers);
+  root = mountRoot();
 });
 afterEach(() => {
-  render(null, root);
-  root.remove();
+  unmountRoot(root);
 });
 
-async function until<T>(find: () => T | null | undefined | false, what: string): Promise<T> {
-  for (let i = 0; i < 200; i++) {
-    const found = find();
-    if (found) return found;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-const byTestId = <T extends Element = HTMLElement>(id: string) => root.querySelector<T>(`[data-testid="${id}"]`);
+const byTestId = <T extends Element = HTMLElement>(id: string) => byTestIdIn<T>(root, id);
 
 describe("options: phrase picker card", () => {
   it("says a saved hotkey works in open pages at once (the background broadcasts it), below the field", async () => {

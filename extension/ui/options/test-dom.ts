@@ -1,0 +1,45 @@
+/**
+ * Test helpers for the options and popup pages (imported by tests only): the background's handlers behind
+ * fakeBrowser's runtime messaging, as background.ts wires them, and a root element to render into.
+ */
+import { render } from "preact";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { dispatch, type Envelope, type Handlers } from "../../messaging/protocol.ts";
+
+/** Answers the pages' messages with these handlers, like the background service worker does. */
+export function serveHandlers(handlers: Partial<Handlers>): void {
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+      void dispatch(handlers, message as Envelope).then(sendResponse);
+      return true;
+    },
+  );
+}
+
+/** A fresh element in the document to render a page or card into. */
+export function mountRoot(): HTMLElement {
+  const root = document.createElement("div");
+  document.body.append(root);
+  return root;
+}
+
+/** Unmounts what was rendered into `root` (running effects' clean-ups) and removes it. */
+export function unmountRoot(root: HTMLElement): void {
+  render(null, root);
+  root.remove();
+}
+
+/** Polls every 10 ms until `find` returns something, or fails naming `what`. */
+export async function until<T>(find: () => T | null | undefined | false, what: string, tries = 200): Promise<T> {
+  for (let i = 0; i < tries; i++) {
+    const found = find();
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** The element under `root` with this data-testid. */
+export function byTestIdIn<T extends Element = HTMLElement>(root: ParentNode, id: string): T | null {
+  return root.querySelector<T>(`[data-testid="${id}"]`);
+}
