@@ -37,12 +37,8 @@ export function LintEditor({ settings, isAdmin, pending }: SectionProps) {
       intro="插入话术前和客服自己输入时，提示服务禁语、没有解释的否定、广告法绝对化用语，并给出建议说法。"
       isAdmin={isAdmin}
       pending={pending}
-      edited={editor.edited}
-      busy={editor.busy}
-      error={editor.error}
-      note={editor.note}
+      editor={editor}
       onSave={() => editor.save("lint", buildLintSection)}
-      onDiscard={editor.discard}
     >
       <label class="inline">
         <input

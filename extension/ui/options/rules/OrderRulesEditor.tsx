@@ -30,12 +30,8 @@ export function OrderRulesEditor({ settings, isAdmin, pending }: SectionProps) {
       intro="订单页上的提示按这些规则和阈值检查；关掉的规则不再提示。Thresholds and lists every agent's order overlay uses."
       isAdmin={isAdmin}
       pending={pending}
-      edited={editor.edited}
-      busy={editor.busy}
-      error={editor.error}
-      note={editor.note}
+      editor={editor}
       onSave={() => editor.save("orderRules", buildOrderSection)}
-      onDiscard={editor.discard}
     >
       <ul class="rules-list">
         {RULE_IDS.map((id) => (

@@ -44,12 +44,8 @@ export function ReviewTemplatesEditor({ settings, isAdmin, pending }: SectionPro
       intro="评价回复草稿由这些模板拼成：开头 + 评价提到的话题 + 结尾（差评另加解决和道歉）。每行一种说法，按评价轮换。"
       isAdmin={isAdmin}
       pending={pending}
-      edited={editor.edited}
-      busy={editor.busy}
-      error={editor.error}
-      note={editor.note}
+      editor={editor}
       onSave={() => editor.save("reviewTemplates", buildReviewSection)}
-      onDiscard={editor.discard}
     >
       <p class="muted" data-testid="review-variables">
         可用变量 · Variables：{"{商品}"} {"{买家}"} {"{店铺}"}（以及 {"{照片}"}

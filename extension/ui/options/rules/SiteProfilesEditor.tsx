@@ -52,12 +52,8 @@ export function SiteProfilesEditor({ settings, isAdmin, pending }: SectionProps)
       intro="订单提示按这些配置读取各平台页面。平台改版时在这里改一次选择器，全队同步生效。团队配置整体替换同 id 的内置配置。"
       isAdmin={isAdmin}
       pending={pending}
-      edited={editor.edited}
-      busy={editor.busy}
-      error={editor.error}
-      note={editor.note}
+      editor={editor}
       onSave={() => editor.save("siteProfiles", buildProfilesSection)}
-      onDiscard={editor.discard}
     >
       <div class="row">
         <label>

@@ -74,21 +74,26 @@ export function useSectionDraft<D>(raw: JsonObject | undefined, toDraft: (raw: J
   return { draft: state.draft, edited: state.edited, edit, discard, save, error, note, busy };
 }
 
+/** What the frame shows of a section's draft (from `useSectionDraft`). */
+export interface SectionDraftStatus {
+  edited: boolean;
+  busy: boolean;
+  error: string;
+  note: string;
+  discard: () => void;
+}
+
 export function SectionFrame(props: {
   id: string;
   title: string;
   intro: ComponentChildren;
   isAdmin: boolean;
   pending: boolean;
-  edited: boolean;
-  busy: boolean;
-  error: string;
-  note: string;
+  editor: SectionDraftStatus;
   onSave: () => void;
-  onDiscard: () => void;
   children: ComponentChildren;
 }) {
-  const { id } = props;
+  const { id, editor } = props;
   return (
     <div class="rules-section" data-testid={`rules-${id}`}>
       <div class="row">
@@ -99,7 +104,7 @@ export function SectionFrame(props: {
               待同步
             </span>
           )}
-          {props.edited && <span class="badge">未保存 · unsaved</span>}
+          {editor.edited && <span class="badge">未保存 · unsaved</span>}
         </h3>
       </div>
       <p class="muted">{props.intro}</p>
@@ -111,24 +116,24 @@ export function SectionFrame(props: {
       {props.children}
       {props.isAdmin && (
         <div class="row rules-actions">
-          <button type="button" data-testid={`rules-${id}-save`} disabled={props.busy} onClick={props.onSave}>
+          <button type="button" data-testid={`rules-${id}-save`} disabled={editor.busy} onClick={props.onSave}>
             保存 · Save
           </button>
-          {props.edited && (
-            <button type="button" class="link" data-testid={`rules-${id}-discard`} onClick={props.onDiscard}>
+          {editor.edited && (
+            <button type="button" class="link" data-testid={`rules-${id}-discard`} onClick={editor.discard}>
               撤销修改 · Discard
             </button>
           )}
         </div>
       )}
-      {props.error && (
+      {editor.error && (
         <p class="status-bad" data-testid={`rules-${id}-error`}>
-          {props.error}
+          {editor.error}
         </p>
       )}
-      {props.note && (
+      {editor.note && (
         <p class="muted" data-testid={`rules-${id}-note`}>
-          {props.note}
+          {editor.note}
         </p>
       )}
     </div>
