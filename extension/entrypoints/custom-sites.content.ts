@@ -1,4 +1,5 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
+import { startFeatures } from "../features/feature.ts";
 import { phrasePicker } from "../features/phrase-picker.tsx";
 import { statusChip } from "../features/status-chip.tsx";
 
@@ -15,17 +16,7 @@ export default defineContentScript({
   // non-web-accessible content-scripts/*.css on each mount (a failed chrome-extension://invalid/ load in the
   // seller page's console).
   cssInjectionMode: "manual",
-  async main(ctx) {
-    try {
-      phrasePicker.start(ctx);
-    } catch (err) {
-      console.error("[kefu] feature phrase-picker failed to start", err);
-    }
-    if (window.top !== window) return;
-    try {
-      await statusChip.start(ctx);
-    } catch (err) {
-      console.error("[kefu] feature status-chip failed to start", err);
-    }
+  main(ctx) {
+    return startFeatures(ctx, { everyFrame: [phrasePicker], topFrame: [statusChip] });
   },
 });

@@ -8,3 +8,30 @@ export interface Feature {
   id: string;
   start(ctx: ContentScriptContext): void | Promise<void>;
 }
+
+/**
+ * Starts the content script's features: `everyFrame` in each frame (chat boxes often sit in same-origin iframes),
+ * then, in the top frame only, `beforeTopFrame` (page-level marks) and `topFrame` one after another. A feature
+ * that fails to start is logged and the others still start.
+ */
+export async function startFeatures(
+  ctx: ContentScriptContext,
+  features: { everyFrame: Feature[]; topFrame: Feature[]; beforeTopFrame?: () => void },
+): Promise<void> {
+  for (const feature of features.everyFrame) {
+    try {
+      feature.start(ctx);
+    } catch (err) {
+      console.error(`[kefu] feature ${feature.id} failed to start`, err);
+    }
+  }
+  if (window.top !== window) return;
+  features.beforeTopFrame?.();
+  for (const feature of features.topFrame) {
+    try {
+      await feature.start(ctx);
+    } catch (err) {
+      console.error(`[kefu] feature ${feature.id} failed to start`, err);
+    }
+  }
+}
