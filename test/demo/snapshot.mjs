@@ -1,10 +1,11 @@
 // Writes rendered snapshots of the demo order pages to test/fixtures/demo-<name>.html, with the clock fixed,
 // so extractor unit tests (happy-dom) can read the real page structure without a browser.
-// Run: node test/demo/snapshot.mjs   (needs /usr/bin/chromium)
+// Run: node test/demo/snapshot.mjs   (needs Debian's chromium, or CHROMIUM_PATH)
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { CHROMIUM, OFFLINE_FLAGS } from "../e2e/harness.ts";
 import { startDemoServer } from "./server.mjs";
 
 export const SNAPSHOT_NOW = "2026-11-23T08:00:00.000Z";
@@ -19,18 +20,7 @@ const PAGES = [
 ];
 
 const server = await startDemoServer({ port: 0 });
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-});
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: OFFLINE_FLAGS });
 try {
   await mkdir(FIXTURES, { recursive: true });
   const page = await browser.newPage();

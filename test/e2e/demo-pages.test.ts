@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DemoServer, startDemoServer } from "../demo/server.mjs";
+import { CHROMIUM, OFFLINE_FLAGS } from "./harness.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SHOTS = join(ROOT, "test", "output", "demo");
@@ -36,16 +37,8 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   server = await startDemoServer({ port: 0 });
   browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
+    executablePath: CHROMIUM,
+    args: OFFLINE_FLAGS,
   });
   context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN" });
   context.on("page", (page) => {

@@ -19,9 +19,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 // (no LANG) a file input given "千牛话术.csv" reads nothing. Every browser started from here gets UTF-8.
 if (!process.env.LC_ALL && !process.env.LANG?.toUpperCase().includes("UTF")) process.env.LANG = "C.UTF-8";
 
-/** Flags that keep Chromium off the closed network (see ../shared/notes/stack.md) and headless. */
-export const CHROMIUM_FLAGS = [
-  "--headless=new",
+/** Flags that keep Chromium off the closed network (see ../shared/notes/stack.md), for any launch. */
+export const OFFLINE_FLAGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-background-networking",
@@ -29,9 +28,10 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
   "--no-first-run",
   "--disable-quic",
-  "--disable-default-apps",
-  "--lang=zh-CN",
 ];
+
+/** Flags for a persistent context with the extension: headless, offline, Chinese UI. */
+export const CHROMIUM_FLAGS = ["--headless=new", ...OFFLINE_FLAGS, "--disable-default-apps", "--lang=zh-CN"];
 
 export async function freePort(): Promise<number> {
   return new Promise((done, fail) => {
