@@ -28,15 +28,9 @@ import { buildView, canEdit, type LibraryView } from "./view.ts";
 /** Group id for personal phrases that sit in no team group (groups are team-wide and admin-only). */
 export const PERSONAL_GROUP_ID = "personal";
 
-export interface PhraseDraft {
+/** A phrase as the editor sends it: the Worker's input fields, the id absent for a new phrase. */
+export interface PhraseDraft extends Omit<PhraseInput, "id"> {
   id?: string;
-  code: string;
-  title?: string;
-  content: string;
-  imageUrl?: string;
-  groupId: string;
-  tags: string[];
-  scope: PhraseScope;
   /**
    * The server rev the editor was opened on. Without it a sync that lands while the form is open would make a
    * save overwrite a teammate's newer version silently; with it the Worker reports a stale edit as a conflict.

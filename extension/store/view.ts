@@ -3,19 +3,12 @@
  */
 import type { MeResponse } from "../../shared/api.ts";
 import type { LocalLibrary } from "../../shared/phrases/merge.ts";
-import type { Phrase, PhraseGroup, PhraseScope, TeamSettings } from "../../shared/phrases/schema.ts";
+import type { Phrase, PhraseGroup, PhraseInput, PhraseScope, TeamSettings } from "../../shared/phrases/schema.ts";
 import { applyPendingSettings } from "../../shared/phrases/settings-merge.ts";
 import type { Conflict, Outbox } from "./state.ts";
 
-export interface PhraseView {
-  id: string;
-  code: string;
-  title?: string;
-  content: string;
-  imageUrl?: string;
-  groupId: string;
-  tags: string[];
-  scope: PhraseScope;
+/** A phrase as pages see it: its input fields plus sync state. */
+export interface PhraseView extends PhraseInput {
   /** Server rev this view is based on (0: never synced). */
   rev: number;
   updatedAt?: number;
