@@ -2,6 +2,7 @@
 // mms page the only stable hooks are data-testid="beast-core-*"; classes carry a build suffix (_5-113-0).
 import { h } from "../../../lib/dom.js";
 import { formatDateTime } from "../../../lib/orders-core.js";
+import { wireReplyBox } from "../../../lib/reply-box.js";
 
 export const REPLY_LIMIT = 500;
 const DAY = 86_400_000;
@@ -32,19 +33,13 @@ export function reviewRow(review, now) {
     { class: "BTN_outerWrapper_5-113-0 BTN_primary_5-113-0", "data-testid": "beast-core-button", type: "button" },
     "回复",
   );
-  textarea.addEventListener("input", () => {
-    count.textContent = `${textarea.value.length}/${REPLY_LIMIT}`;
-  });
-  button.addEventListener("click", () => {
-    const text = textarea.value.trim();
-    if (!text) {
-      status.replaceChildren(h("span", { class: "demo-load-error", style: "padding:0" }, "请输入回复内容"));
-      return;
-    }
-    status.replaceChildren(h("span", { class: "reply-done" }, "回复成功"), h("div", {}, `商家回复：${text}`));
-    button.textContent = "已回复";
-    button.disabled = true;
-    textarea.disabled = true;
+  wireReplyBox({
+    textarea,
+    count,
+    status,
+    button,
+    countText: (length) => `${length}/${REPLY_LIMIT}`,
+    emptyMessage: "请输入回复内容",
   });
   const created = formatDateTime(new Date(now - review.createdDaysAgo * DAY).toISOString());
   return h(

@@ -2,6 +2,7 @@
 // the same DOM. Stars are shown as ★ text, the reply box is an antd textarea with its own 回复 button.
 import { h } from "../../../../lib/dom.js";
 import { formatDateTime } from "../../../../lib/orders-core.js";
+import { wireReplyBox } from "../../../../lib/reply-box.js";
 
 export const REPLY_LIMIT = 500;
 const DAY = 86_400_000;
@@ -18,19 +19,13 @@ export function reviewRow(review, now) {
   const count = h("span", { class: "ant-input-data-count" }, `0 / ${REPLY_LIMIT}`);
   const status = h("div", { class: "reply-status" });
   const button = h("button", { class: "ant-btn ant-btn-primary ant-btn-sm comment-reply-btn", type: "button" }, "回复");
-  textarea.addEventListener("input", () => {
-    count.textContent = `${textarea.value.length} / ${REPLY_LIMIT}`;
-  });
-  button.addEventListener("click", () => {
-    const text = textarea.value.trim();
-    if (!text) {
-      status.replaceChildren(h("span", { class: "demo-load-error", style: "padding:0" }, "回复内容不能为空"));
-      return;
-    }
-    status.replaceChildren(h("span", { class: "reply-done" }, "回复成功"), h("div", {}, `商家回复：${text}`));
-    button.textContent = "已回复";
-    button.disabled = true;
-    textarea.disabled = true;
+  wireReplyBox({
+    textarea,
+    count,
+    status,
+    button,
+    countText: (length) => `${length} / ${REPLY_LIMIT}`,
+    emptyMessage: "回复内容不能为空",
   });
   const created = formatDateTime(new Date(now - review.createdDaysAgo * DAY).toISOString());
   return h(
