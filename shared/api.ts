@@ -112,6 +112,15 @@ export interface SyncResponse {
   settingsRev?: number;
 }
 
+/** The rev an edit was made on (absent or 0 for a new id); a stale one comes back as a conflict. */
+const BaseRevSchema = v.optional(v.pipe(v.number(), v.integer(), v.minValue(0)));
+/** Deletes of a batch: ids, each with an optional base rev. */
+const BatchDeletesSchema = v.optional(v.array(v.strictObject({ id: IdSchema, baseRev: BaseRevSchema })), []);
+/** Upserts and deletes together stay within one batch. */
+const withinBatchLimit = (b: { upserts: unknown[]; deletes: unknown[] }) =>
+  b.upserts.length + b.deletes.length <= LIMITS.batchItems;
+const BATCH_LIMIT_MESSAGE = `at most ${LIMITS.batchItems} items per batch`;
+
 /**
  * POST /v1/phrases/batch → 200. Agents may upsert/delete only personal phrases they own; admins anything.
  * baseRev: the rev the client last saw (0 or absent for a new phrase). A stale baseRev is reported in
@@ -123,20 +132,14 @@ export const PhraseBatchRequestSchema = v.pipe(
       v.array(
         v.strictObject({
           phrase: PhraseInputSchema,
-          baseRev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+          baseRev: BaseRevSchema,
         }),
       ),
       [],
     ),
-    deletes: v.optional(
-      v.array(v.strictObject({ id: IdSchema, baseRev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) })),
-      [],
-    ),
+    deletes: BatchDeletesSchema,
   }),
-  v.check(
-    (b) => b.upserts.length + b.deletes.length <= LIMITS.batchItems,
-    `at most ${LIMITS.batchItems} items per batch`,
-  ),
+  v.check((b) => withinBatchLimit(b), BATCH_LIMIT_MESSAGE),
 );
 export type PhraseBatchRequest = v.InferInput<typeof PhraseBatchRequestSchema>;
 
@@ -164,27 +167,21 @@ export const GroupBatchRequestSchema = v.pipe(
       v.array(
         v.strictObject({
           group: PhraseGroupInputSchema,
-          baseRev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+          baseRev: BaseRevSchema,
         }),
       ),
       [],
     ),
-    deletes: v.optional(
-      v.array(v.strictObject({ id: IdSchema, baseRev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))) })),
-      [],
-    ),
+    deletes: BatchDeletesSchema,
   }),
-  v.check(
-    (b) => b.upserts.length + b.deletes.length <= LIMITS.batchItems,
-    `at most ${LIMITS.batchItems} items per batch`,
-  ),
+  v.check((b) => withinBatchLimit(b), BATCH_LIMIT_MESSAGE),
 );
 export type GroupBatchRequest = v.InferInput<typeof GroupBatchRequestSchema>;
 
 // GET /v1/settings → 200 SettingsResponse; PUT /v1/settings (admin) → 200 SettingsResponse, 409 if baseRev stale.
 export const PutSettingsRequestSchema = v.strictObject({
   settings: TeamSettingsSchema,
-  baseRev: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  baseRev: BaseRevSchema,
 });
 export type PutSettingsRequest = v.InferInput<typeof PutSettingsRequestSchema>;
 export interface SettingsResponse {
