@@ -47,9 +47,7 @@ export function saveTeamSettings(patch: unknown, seen?: SettingsPatch): Promise<
       const problem = parsed.issues[0];
       const path = v.getDotPath(problem) ?? "";
       const head = path.split(".")[0] ?? "";
-      throw new Error(
-        `${settingsKeyName(head)}${path.includes(".") ? `（${path}）` : ""}：${problem.message}`,
-      );
+      throw new Error(`${settingsKeyName(head)}${path.includes(".") ? `（${path}）` : ""}：${problem.message}`);
     }
     // Only keys whose value changes are queued: a whole settings object (a backup, a section editor writing all of
     // it) must not claim keys it did not change, or another admin's change there would look like a conflict.
