@@ -81,6 +81,7 @@ export const phrasePicker: Feature = {
     let chip: ReturnType<typeof createHost> | undefined;
     let session: Session | undefined;
     let composing = false;
+    let afterComposition: ReturnType<typeof setTimeout> | undefined;
     let lintTimer: ReturnType<typeof setTimeout> | undefined;
     let lintSeq = 0;
 
@@ -318,6 +319,8 @@ export const phrasePicker: Feature = {
       };
       if (event.key === "Escape") {
         consume();
+        // An Esc right after an IME commit wins over the re-read the commit scheduled.
+        clearTimeout(afterComposition);
         return close();
       }
       if (state.view === "list") {
@@ -417,7 +420,7 @@ export const phrasePicker: Feature = {
         if (!box || slash === undefined) return;
         // After the IME has written its text into the box (compositionend comes before the DOM settles in some
         // browsers), re-read it; only the trigger that existed before the composition counts.
-        setTimeout(() => {
+        afterComposition = setTimeout(() => {
           const before = readBeforeCaret(box);
           const trigger = before && findTrigger(before.text);
           if (before && trigger?.start === slash) open(box, "slash", slash, before.targetFor(slash), trigger.query);

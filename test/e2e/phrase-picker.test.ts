@@ -259,6 +259,8 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     // Nothing follows the composing letters: the list still shows the query from before the composition.
     expect(await picker().locator(".head").textContent()).not.toContain("cf");
     await input.dispatchEvent("compositionend", { data: "cf" });
+    // The head names the committed query (the first item alone can be cf before it: recently used phrases lead).
+    await expect.poll(() => picker().locator(".head").textContent()).toContain("cf");
     await expect.poll(() => items().first().getAttribute("data-code")).toBe("cf");
     await page.keyboard.press("Escape");
     await picker().waitFor({ state: "hidden" });
