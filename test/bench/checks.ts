@@ -2,10 +2,27 @@
  * Order-check throughput: checkOrders over 100,000 generated, realistic orders (deterministic generator:
  * real addresses of many shapes, masked/virtual phones, memos and messages, SKUs, repeat buyers for the
  * cross-order rules). Warm-up first, then the best of three timed runs. Goal ≥ 100,000 orders/s.
+ *
+ * background_ms_500_rows: the order overlay's background work for the 500-order demo page (千牛 sold list,
+ * `?count=500`): `buildOrder` with the page profile's normalisers over the raw strings the content script reads,
+ * then `checkOrder` with the default rules — what `orders.checkRows` does, without the messaging. Median of many
+ * rounds after warm-up, each round on fresh copies of the rows; `_build`/`_check` split it.
+ * background_first_500_rows_ms: the same work done once in a fresh Node process (cold code: interpreter, regex
+ * compilation), median of 5 processes — closer to a service worker that has just woken up.
  */
+import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
+import { fileURLToPath } from "node:url";
 import type { Order, OrderStatus } from "../../shared/model.ts";
-import { checkOrders, DEFAULT_ORDER_RULE_SETTINGS, parseOrderRuleSettings } from "../../shared/orders/index.ts";
+import {
+  checkOrder,
+  checkOrders,
+  compileContext,
+  DEFAULT_ORDER_RULE_SETTINGS,
+  parseOrderRuleSettings,
+} from "../../shared/orders/index.ts";
+import { BUILTIN_PROFILES } from "../../shared/profiles/builtin.ts";
+import { buildOrder, type RawOrder } from "../../shared/profiles/order.ts";
 
 /** Small deterministic PRNG (mulberry32) so every run checks the same orders. */
 function prng(seed: number): () => number {
@@ -88,6 +105,121 @@ export function generateOrders(count: number, seed = 20261123): Order[] {
   return orders;
 }
 
+/** The demo pages' own order generator and formatting (plain JS, shared with the browser pages). */
+interface DemoCore {
+  syntheticOrders(count: number, nowMs: number): { orders: Order[] };
+  formatDateTime(iso: string | undefined): string;
+  deadlineText(shipDeadlineIso: string | undefined, nowMs: number): string;
+  skuText(skuProps: Record<string, string> | undefined): string;
+}
+const DEMO_CORE = "../demo/lib/orders-core.js";
+const DEMO_NOW = "2026-11-23T08:00:00.000Z";
+const yuan = (n: number): string => Number(n).toFixed(2);
+
+/**
+ * The raw rows of `/taobao/trade-platform/tp/sold/?count=N&now=…` exactly as the `taobao-sold` profile reads them
+ * off the page (each field is the textContent/attribute/regex capture of test/demo/taobao/…/sold/index.js's markup;
+ * checked once equal to extension/sites/extract.ts over the page rendered in happy-dom), without a DOM.
+ */
+export async function soldPageRawRows(count: number, nowMs: number): Promise<RawOrder[]> {
+  const core = (await import(DEMO_CORE)) as DemoCore;
+  return core.syntheticOrders(count, nowMs).orders.map((order) => {
+    const fields: RawOrder["fields"] = {
+      status: (order as Order & { statusText: string }).statusText,
+      buyer: order.buyer,
+      total: `¥${yuan(order.total)}`,
+      shippingFee: yuan(order.shippingFee ?? 0),
+      buyerMessage: order.buyerMessage || "-",
+      sellerMemo: order.sellerMemo || "-",
+      flag: order.flag ?? "none",
+      receiverName: order.receiver.name,
+      receiverPhone: order.receiver.phone,
+      receiverAddress: order.receiver.address,
+      addressChanged: order.addressChanged ? "1" : "0",
+      createdAt: `创建时间：${core.formatDateTime(order.createdAt)}`,
+    };
+    const deadline = order.status === "paid" ? core.deadlineText(order.shipDeadline, nowMs) : "";
+    if (deadline) fields.shipDeadline = `发货${deadline}`;
+    if (order.refund && order.refund !== "none") {
+      fields.refund = order.refund === "requested" ? "买家申请退款" : "退款中";
+    }
+    fields.id = order.id;
+    const items = order.items.map((item) => {
+      const raw: RawOrder["items"][number] = { title: item.title, skuProps: core.skuText(item.skuProps) };
+      raw.price = `¥${yuan(item.price)}`;
+      if (item.originalPrice) raw.originalPrice = `¥${yuan(item.originalPrice)}`;
+      raw.quantity = String(item.quantity);
+      return raw;
+    });
+    return { fields, items };
+  });
+}
+
+const SOLD_PROFILE = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold");
+
+/** One background pass over the rows (as buildRows + checkSingle do it); returns ms spent building and checking. */
+function backgroundPass(rows: RawOrder[], nowMs: number): { buildMs: number; checkMs: number; warnings: number } {
+  if (!SOLD_PROFILE) throw new Error("built-in profile taobao-sold missing");
+  const specs = { fields: SOLD_PROFILE.fields, items: SOLD_PROFILE.items?.fields ?? {} };
+  const env = { nowMs };
+  const started = performance.now();
+  const orders = rows.map((row) => buildOrder(row, specs, SOLD_PROFILE.platform, env));
+  const built = performance.now();
+  const ctx = { ...compileContext(DEFAULT_ORDER_RULE_SETTINGS, nowMs), nowMs };
+  let warnings = 0;
+  for (const order of orders) if (order) warnings += checkOrder(order, ctx).length;
+  return { buildMs: built - started, checkMs: performance.now() - built, warnings };
+}
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+};
+const round2 = (ms: number): number => Math.round(ms * 100) / 100;
+
+async function backgroundRows(): Promise<Record<string, unknown>> {
+  const nowMs = Date.parse(DEMO_NOW);
+  const rows = await soldPageRawRows(500, nowMs);
+  const warmUp = 100;
+  const rounds = 300;
+  // Fresh copies per round: nothing can be remembered by row identity, every round reads "new" rows.
+  const copies = Array.from({ length: warmUp + rounds }, () => structuredClone(rows));
+  const total: number[] = [];
+  const build: number[] = [];
+  const check: number[] = [];
+  let warnings = 0;
+  copies.forEach((copy, round) => {
+    const pass = backgroundPass(copy, nowMs);
+    if (round < warmUp) return;
+    total.push(pass.buildMs + pass.checkMs);
+    build.push(pass.buildMs);
+    check.push(pass.checkMs);
+    warnings = pass.warnings;
+  });
+  const first: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--first-pass"], { encoding: "utf8" });
+    const ms = Number(child.stdout.trim());
+    if (child.status !== 0 || !Number.isFinite(ms)) throw new Error(`first-pass child failed: ${child.stderr}`);
+    first.push(ms);
+  }
+  return {
+    background_ms_500_rows: round2(median(total)),
+    background_ms_500_rows_build: round2(median(build)),
+    background_ms_500_rows_check: round2(median(check)),
+    background_first_500_rows_ms: round2(median(first)),
+    background_warnings_500_rows: warnings,
+  };
+}
+
+// `node test/bench/checks.ts --first-pass`: one cold pass in this fresh process, its ms on stdout.
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes("--first-pass")) {
+  const nowMs = Date.parse(DEMO_NOW);
+  const rows = await soldPageRawRows(500, nowMs);
+  const pass = backgroundPass(rows, nowMs);
+  console.log(pass.buildMs + pass.checkMs);
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const count = 100_000;
   const orders = generateOrders(count);
@@ -123,5 +255,6 @@ export async function run(): Promise<Record<string, unknown>> {
     load_average_1m: loadavg()[0],
     goal_orders_per_s: 100_000,
     default_rules: DEFAULT_ORDER_RULE_SETTINGS.disabledRules.length === 0 ? "all" : "some disabled",
+    ...(await backgroundRows()),
   };
 }
