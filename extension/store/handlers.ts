@@ -74,8 +74,8 @@ export function createStoreHandlers(deps: SyncDeps = {}): Pick<Handlers, StoreRe
     },
     "sync.status": () => syncOverview(),
     "team.tokens.list": () => listTeamTokens(deps),
-    "team.tokens.mint": async ({ name, role }) => {
-      const minted = await mintTeamToken({ name, role }, deps);
+    "team.tokens.mint": async ({ name, role, agentId }) => {
+      const minted = await mintTeamToken({ name, role, ...(agentId ? { agentId } : {}) }, deps);
       // The Worker added agents[agentId] = name: pull it so 团队设置 shows the new member.
       void syncNow(deps);
       return minted;

@@ -62,8 +62,14 @@ export interface StoreRequests {
   "sync.status": { request: Empty; response: SyncOverview };
   /** Admins: the team's tokens (GET /v1/tokens) and which one is mine; { online: false } when the Worker is away. */
   "team.tokens.list": { request: Empty; response: TeamTokensList };
-  /** Admins: POST /v1/tokens, then a sync (the new name shows in 团队设置). The token text is answered once. */
-  "team.tokens.mint": { request: { name: string; role: "admin" | "agent" }; response: MintedToken };
+  /**
+   * Admins: POST /v1/tokens, then a sync (the new name shows in 团队设置). The token text is answered once.
+   * With agentId: a replacement token for that existing agent (重新发放: lost token, new computer).
+   */
+  "team.tokens.mint": {
+    request: { name: string; role: "admin" | "agent"; agentId?: string };
+    response: MintedToken;
+  };
   /** Admins: DELETE /v1/tokens/:id. Never queued; the last admin token is refused with a clear reason. */
   "team.tokens.revoke": { request: { tokenId: string }; response: { revoked: TokenInfo } };
 }

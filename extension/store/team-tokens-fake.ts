@@ -27,10 +27,11 @@ export function withTokenRoutes(worker: FakeWorker) {
     }
     if (method === "GET") return json(200, { tokens });
     if (method === "POST") {
-      const body = JSON.parse(String(init.body)) as { name: string; role: "admin" | "agent" };
+      const body = JSON.parse(String(init.body)) as { name: string; role: "admin" | "agent"; agentId?: string };
       const info: TokenInfo = {
         tokenId: `t-${tokens.length}`,
-        agentId: `agent${tokens.length}`,
+        // Like the Worker: agentId reuses an existing agent (a replacement token), else a new agent.
+        agentId: body.agentId ?? `agent${tokens.length}`,
         name: body.name,
         role: body.role,
         createdAt: Date.now(),

@@ -51,8 +51,9 @@ export async function listTeamTokens(deps: { fetch?: FetchLike } = {}): Promise<
   }
 }
 
+/** A new token; with `agentId`, a replacement token for that existing agent (the Worker reuses the agent). */
 export async function mintTeamToken(
-  request: { name: string; role: Role },
+  request: { name: string; role: Role; agentId?: string },
   deps: { fetch?: FetchLike } = {},
 ): Promise<MintedToken> {
   const name = request.name.trim();
@@ -61,7 +62,8 @@ export async function mintTeamToken(
     throw new Error("角色只能是管理员或客服 · Role must be admin or agent");
   const { client } = await adminClient(deps);
   try {
-    const { token, info } = await client.mintToken({ name, role: request.role });
+    const body = { name, role: request.role, ...(request.agentId ? { agentId: request.agentId } : {}) };
+    const { token, info } = await client.mintToken(body);
     return { token, info };
   } catch (err) {
     throw new Error(tokenErrorText(err, "mint"));

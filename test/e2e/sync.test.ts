@@ -163,6 +163,31 @@ describe("team phrase library sync (issue 3 proof)", () => {
     ).rejects.toThrow(/只有管理员/);
   });
 
+  it("an empty phrase is refused at its fields in Chinese, not by Chromium's English bubble", async () => {
+    await agentPage.getByTestId("phrase-new").click();
+    await agentPage.getByTestId("phrase-tags").fill("售前");
+    await agentPage.getByTestId("phrase-save").click();
+    await agentPage.getByTestId("field-error-code").waitFor({ timeout: 10_000 });
+    expect(await agentPage.getByTestId("field-error-code").textContent()).toBe("请填写快捷编码 (quick code required)");
+    expect(await agentPage.getByTestId("field-error-content").textContent()).toBe("请填写短语内容 (content required)");
+    const state = await agentPage.getByTestId("phrase-form").evaluate((form) => {
+      const code = form.querySelector<HTMLInputElement>('[data-testid="phrase-code"]');
+      const content = form.querySelector<HTMLTextAreaElement>('[data-testid="phrase-content"]');
+      return {
+        noValidate: (form as HTMLFormElement).noValidate,
+        // What Chromium would put in its bubble: empty when no native constraint is left to fail.
+        validationMessages: [code?.validationMessage, content?.validationMessage],
+        invalid: code?.getAttribute("aria-invalid"),
+        focused: document.activeElement === code,
+      };
+    });
+    expect(state).toEqual({ noValidate: true, validationMessages: ["", ""], invalid: "true", focused: true });
+    // What was typed is still there; the form stays open until the lead fixes or cancels it.
+    expect(await agentPage.getByTestId("phrase-tags").inputValue()).toBe("售前");
+    await agentPage.getByTestId("phrase-cancel").click();
+    await agentPage.getByTestId("phrase-form").waitFor({ state: "detached" });
+  });
+
   it("agent edits offline, restarts the browser, and nothing is lost when the Worker comes back", async () => {
     await worker.stop(); // persist dir stays: the same KV and Durable Object state comes back later
     await addPhrase(agentPage, { code: "wdh1", content: "亲，我先帮您备注加急，有进展第一时间告诉您。" });

@@ -1,7 +1,8 @@
 /**
  * 团队成员 end to end: the lead mints an agent token in the options page of one Chromium profile (shown once), a
  * second profile connects with it and sees the team, then the lead revokes it and the agent's next sync says the
- * token was revoked. Real `wrangler dev`; tests run in order, like a working day.
+ * token was revoked; last the lead re-issues 小王's token (lost token) and revokes the old one. Real `wrangler dev`;
+ * tests run in order, like a working day.
  */
 import { rmSync } from "node:fs";
 import type { Page } from "playwright-core";
@@ -120,5 +121,38 @@ describe("团队成员 · team members", () => {
     const popup = await newcomer.open("popup.html");
     await popupSyncNow(popup, "同步出错");
     expect(await popup.getByTestId("popup-error").textContent()).toContain("令牌无效或已被吊销");
+  });
+
+  it("re-issues 小王's token: same agent and role, the new token works, the old one is revoked from the offer", async () => {
+    const oldRow = memberRow(leadOptions, "小王");
+    expect(await oldRow.getByTestId("team-member-role").textContent()).toBe("客服 · Agent");
+    expect(await oldRow.getByTestId("team-member-created").textContent()).toMatch(/^\d{4}\/\d{1,2}\/\d{1,2} /);
+    const me = (token: string) => fetch(`${worker.url}/v1/me`, { headers: { Authorization: `Bearer ${token}` } });
+    const before = (await (await me(team.agentToken)).json()) as { agentId: string; role: string };
+
+    await oldRow.getByTestId("team-member-reissue").click();
+    const box = leadOptions.getByTestId("team-members-token");
+    await box.waitFor({ timeout: 30_000 });
+    const fresh = await box.inputValue();
+    expect(fresh).toMatch(/^kefu_[a-z0-9]{16}_[A-Za-z0-9_-]{43}$/);
+    expect(await leadOptions.getByTestId("team-members-new-token").textContent()).toContain("小王（客服）的新令牌");
+    await expect.poll(() => memberRow(leadOptions, "小王").count(), { timeout: 30_000 }).toBe(2);
+    const after = (await (await me(fresh)).json()) as { agentId: string; role: string };
+    expect(after).toMatchObject({ agentId: before.agentId, role: "agent" });
+
+    // The new computer connects with it and is 小王 again (the same agent: same personal phrases, same name).
+    const options = await newcomer.open("options.html");
+    await connectInOptions(options, worker.url, fresh, "客服");
+    await expect.poll(() => options.getByTestId("conn-agent").textContent(), { timeout: 30_000 }).toBe("小王");
+    await options.close();
+
+    // The old token still works until the lead takes up the offer to revoke it.
+    expect((await me(team.agentToken)).status).toBe(200);
+    await leadOptions.getByTestId("team-members-revoke-old").click();
+    await leadOptions.getByTestId("team-members-revoke-old-confirm").click();
+    await leadOptions.getByTestId("team-members-old-revoked").waitFor({ timeout: 30_000 });
+    expect((await me(team.agentToken)).status).toBe(401);
+    expect((await me(fresh)).status).toBe(200);
+    await leadOptions.getByTestId("team-members-done").click();
   });
 });

@@ -1,18 +1,28 @@
 import { useState } from "preact/hooks";
 import { askBackground } from "../../messaging/protocol.ts";
+import { normaliseWorkerUrl } from "../../sync/client.ts";
 import type { ConnectionInfo } from "../../sync/connection.ts";
+import { parseRule, requiredRule, useFieldChecks } from "./field-checks.tsx";
 import { errorText, formatTime } from "./useStore.ts";
 
 export const ROLE_LABEL = { admin: "管理员 · Admin", agent: "客服 · Agent" } as const;
+
+/** The address gets the same reading the background gives it (scheme added, https required), before any request. */
+const CONNECTION_RULES = {
+  workerUrl: [requiredRule({ zh: "同步服务地址", en: "Worker URL" }), parseRule(normaliseWorkerUrl)],
+  token: [requiredRule({ zh: "令牌", en: "token" })],
+};
 
 export function ConnectionCard({ connection, pending }: { connection?: ConnectionInfo; pending: number }) {
   const [url, setUrl] = useState(connection?.workerUrl ?? "");
   const [token, setToken] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState("");
+  const checks = useFieldChecks(CONNECTION_RULES, { workerUrl: url, token });
 
   async function save(event: Event) {
     event.preventDefault();
+    if (!checks.check(event.currentTarget as HTMLFormElement)) return;
     setBusy(true);
     setError("");
     try {
@@ -55,15 +65,18 @@ export function ConnectionCard({ connection, pending }: { connection?: Connectio
       ) : (
         <p class="muted">尚未连接团队。填写管理员给你的同步服务地址和令牌。Not connected to a team yet.</p>
       )}
-      <form class="form-grid" onSubmit={save}>
+      <form class="form-grid" noValidate onSubmit={save}>
         <label>
           同步服务地址 · Worker URL
           <input
             data-testid="conn-url"
+            {...checks.field("workerUrl")}
+            aria-required="true"
             value={url}
             placeholder="https://kefu.example.workers.dev"
             onInput={(e) => setUrl(e.currentTarget.value)}
           />
+          {checks.error("workerUrl")}
         </label>
         <label>
           令牌 · Token
@@ -72,9 +85,11 @@ export function ConnectionCard({ connection, pending }: { connection?: Connectio
             type="password"
             value={token}
             autocomplete="off"
+            {...checks.field("token")}
             placeholder="kefu_…"
             onInput={(e) => setToken(e.currentTarget.value)}
           />
+          {checks.error("token")}
         </label>
         <div class="row">
           <button type="submit" data-testid="conn-save" disabled={busy}>

@@ -1,9 +1,14 @@
 import { useState } from "preact/hooks";
+import { LIMITS } from "../../../shared/phrases/schema.ts";
 import { askBackground } from "../../messaging/protocol.ts";
 import { PERSONAL_GROUP_ID } from "../../store/edits.ts";
 import type { LibraryView } from "../../store/view.ts";
+import { maxLengthRule, requiredRule, useFieldChecks } from "./field-checks.tsx";
 import { PERSONAL_GROUP_LABEL } from "./groups.ts";
 import { errorText } from "./useStore.ts";
+
+const GROUP_NAME = { zh: "分组名称", en: "group name" };
+const GROUP_RULES = { name: [requiredRule(GROUP_NAME), maxLengthRule(GROUP_NAME, LIMITS.groupNameLength)] };
 
 interface Props {
   library: LibraryView;
@@ -16,21 +21,25 @@ interface Props {
 export function GroupsPanel({ library, selected, onSelect, onError }: Props) {
   const isAdmin = library.me?.role === "admin";
   const [name, setName] = useState("");
+  const checks = useFieldChecks(GROUP_RULES, { name });
   const count = (groupId: string) => library.phrases.filter((p) => p.groupId === groupId).length;
 
-  const run = async (work: Promise<unknown>) => {
+  /** True when the work succeeded; a failure is reported through onError. */
+  const run = async (work: Promise<unknown>): Promise<boolean> => {
     try {
       await work;
       onError("");
+      return true;
     } catch (err) {
       onError(errorText(err));
+      return false;
     }
   };
   async function add(event: Event) {
     event.preventDefault();
-    if (!name.trim()) return;
-    await run(askBackground("group.save", { group: { name } }));
-    setName("");
+    if (!checks.check(event.currentTarget as HTMLFormElement)) return;
+    // A refused add keeps the typed name, so it can be corrected instead of retyped.
+    if (await run(askBackground("group.save", { group: { name } }))) setName("");
   }
   function rename(id: string, old: string) {
     const next = window.prompt("新的分组名称 · New group name", old);
@@ -96,17 +105,19 @@ export function GroupsPanel({ library, selected, onSelect, onError }: Props) {
         {item(PERSONAL_GROUP_ID, PERSONAL_GROUP_LABEL, count(PERSONAL_GROUP_ID))}
       </ul>
       {isAdmin && (
-        <form onSubmit={add} class="row">
+        <form onSubmit={add} class="row" noValidate data-testid="group-add-form">
           <input
             data-testid="group-new-name"
+            {...checks.field("name")}
+            aria-required="true"
             value={name}
             placeholder="新分组 · New group"
-            maxLength={50}
             onInput={(e) => setName(e.currentTarget.value)}
           />
           <button type="submit" data-testid="group-add">
             添加
           </button>
+          {checks.error("name")}
         </form>
       )}
     </aside>

@@ -35,7 +35,9 @@ export function Options() {
         <>
           <ConflictList conflicts={library.conflicts} />
           <TeamSettingsCard library={library} />
-          {connection.me?.role === "admin" && <TeamMembersCard key={connection.me.tokenId} />}
+          {connection.me?.role === "admin" && (
+            <TeamMembersCard key={connection.me.tokenId} agentNames={library.settings?.agents} />
+          )}
           <PhraseEditor library={library} />
           <ImportExport library={library} />
           <UsagePanel />

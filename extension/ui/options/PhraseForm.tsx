@@ -1,11 +1,56 @@
 import { useState } from "preact/hooks";
-import type { PhraseScope } from "../../../shared/phrases/schema.ts";
+import { LIMITS, type PhraseScope } from "../../../shared/phrases/schema.ts";
 import { parseTemplate } from "../../../shared/templates/template.ts";
 import { askBackground } from "../../messaging/protocol.ts";
 import { PERSONAL_GROUP_ID } from "../../store/edits.ts";
 import type { LibraryView, PhraseView } from "../../store/view.ts";
+import { type FieldRule, maxLengthRule, patternRule, requiredRule, useFieldChecks } from "./field-checks.tsx";
 import { PERSONAL_GROUP_LABEL } from "./groups.ts";
 import { errorText } from "./useStore.ts";
+
+const CODE = { zh: "快捷编码", en: "quick code" };
+const CONTENT = { zh: "短语内容", en: "content" };
+const IMAGE_URL = { zh: "图片链接", en: "image URL" };
+/** The code as the store saves it (trimmed, a typed leading "/" dropped), so the checks agree with the save. */
+const onSavedCode =
+  (rule: FieldRule): FieldRule =>
+  (value) =>
+    rule(value.trim().replace(/^\/+/, ""));
+const splitTags = (text: string) => text.split(/[,，\s]+/).filter(Boolean);
+
+/** The shared phrase schema's limits, checked here so the lead sees them at the field, in Chinese. */
+const PHRASE_RULES = {
+  code: [
+    onSavedCode(requiredRule(CODE)),
+    onSavedCode(maxLengthRule(CODE, LIMITS.codeLength)),
+    onSavedCode(
+      patternRule(
+        /^[\p{Script=Han}A-Za-z0-9]+$/u,
+        "快捷编码只能用汉字、字母和数字 (quick code: Chinese characters, letters and digits only)",
+      ),
+    ),
+  ],
+  content: [requiredRule(CONTENT), maxLengthRule(CONTENT, LIMITS.contentLength)],
+  imageUrl: [
+    maxLengthRule(IMAGE_URL, LIMITS.imageUrlLength),
+    patternRule(
+      /^https?:\/\/[^\s"'<>]+$/i,
+      "图片链接须以 http:// 或 https:// 开头 (image URL must start with http:// or https://)",
+    ),
+  ],
+  tags: [
+    (text: string) =>
+      splitTags(text).length > LIMITS.tagsPerPhrase
+        ? `标签最多 ${LIMITS.tagsPerPhrase} 个 (at most ${LIMITS.tagsPerPhrase} tags)`
+        : undefined,
+    (text: string) => {
+      const long = splitTags(text).find((tag) => tag.length > LIMITS.tagLength);
+      return long
+        ? `标签「${long}」太长，每个最多 ${LIMITS.tagLength} 个字 (each tag at most ${LIMITS.tagLength} characters)`
+        : undefined;
+    },
+  ],
+} satisfies Record<string, FieldRule[]>;
 
 interface Props {
   library: LibraryView;
@@ -27,9 +72,11 @@ export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
   );
   const [error, setError] = useState("");
   const notes = formNotes(library, phrase?.id, code, content);
+  const checks = useFieldChecks(PHRASE_RULES, { code, content, imageUrl, tags });
 
   async function save(event: Event) {
     event.preventDefault();
+    if (!checks.check(event.currentTarget as HTMLFormElement)) return;
     try {
       await askBackground("phrase.save", {
         phrase: {
@@ -40,7 +87,7 @@ export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
           imageUrl,
           groupId,
           scope,
-          tags: tags.split(/[,，\s]+/).filter(Boolean),
+          tags: splitTags(tags),
         },
       });
       onDone();
@@ -50,18 +97,19 @@ export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
   }
 
   return (
-    <form class="card form-grid" data-testid="phrase-form" onSubmit={save}>
+    <form class="card form-grid" data-testid="phrase-form" noValidate onSubmit={save}>
       <h3>{phrase ? "编辑短语 · Edit phrase" : "新短语 · New phrase"}</h3>
       <div class="row">
         <label>
           快捷编码 · Code
           <input
             data-testid="phrase-code"
+            {...checks.field("code")}
+            aria-required="true"
             value={code}
-            maxLength={32}
-            required
             onInput={(e) => setCode(e.currentTarget.value)}
           />
+          {checks.error("code")}
         </label>
         <label>
           分组 · Group
@@ -93,30 +141,35 @@ export function PhraseForm({ library, phrase, defaultGroupId, onDone }: Props) {
         <textarea
           data-testid="phrase-content"
           rows={5}
+          {...checks.field("content")}
+          aria-required="true"
           value={content}
-          maxLength={5000}
-          required
           onInput={(e) => setContent(e.currentTarget.value)}
         />
+        {checks.error("content")}
       </label>
       <div class="row">
         <label>
           图片链接 · Image URL
           <input
             data-testid="phrase-image"
+            {...checks.field("imageUrl")}
             value={imageUrl}
             placeholder="https://…"
             onInput={(e) => setImageUrl(e.currentTarget.value)}
           />
+          {checks.error("imageUrl")}
         </label>
         <label>
           标签 · Tags
           <input
             data-testid="phrase-tags"
+            {...checks.field("tags")}
             value={tags}
             placeholder="售前, 议价"
             onInput={(e) => setTags(e.currentTarget.value)}
           />
+          {checks.error("tags")}
         </label>
       </div>
       {notes.length > 0 && (

@@ -1,7 +1,9 @@
 import { useState } from "preact/hooks";
+import { LIMITS } from "../../../shared/phrases/schema.ts";
 import { askBackground } from "../../messaging/protocol.ts";
 import type { LibraryView } from "../../store/view.ts";
 import { ROLE_LABEL } from "./ConnectionCard.tsx";
+import { type FieldRule, maxLengthRule, useFieldChecks } from "./field-checks.tsx";
 import { errorText } from "./useStore.ts";
 
 /**
@@ -16,20 +18,31 @@ interface Draft {
   seen: { shopName: string; agents: Record<string, string> };
 }
 
+const SHOP_NAME_RULES = [maxLengthRule({ zh: "店铺名称", en: "shop name" }, LIMITS.shopNameLength)];
+const AGENT_NAME_RULES = [maxLengthRule({ zh: "客服显示名", en: "agent name" }, LIMITS.agentNameLength)];
+
 export function TeamSettingsCard({ library }: { library: LibraryView }) {
   const settings = library.settings;
   const isAdmin = library.me?.role === "admin";
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState("");
   const [saved, setSaved] = useState(false);
+  const shownAgents = draft ? { ...draft.seen.agents, ...draft.agents } : (settings?.agents ?? {});
+  const shownShopName = draft?.shopName ?? draft?.seen.shopName ?? settings?.shopName ?? "";
+  // Field keys: "shopName" and "agent:<agentId>" (ids are letters, digits, _ and -), in the order shown.
+  const rules: Record<string, readonly FieldRule[]> = { shopName: SHOP_NAME_RULES };
+  const values: Record<string, string> = { shopName: shownShopName };
+  for (const [agentId, name] of Object.entries(shownAgents)) {
+    rules[`agent:${agentId}`] = AGENT_NAME_RULES;
+    values[`agent:${agentId}`] = name;
+  }
+  const checks = useFieldChecks(rules, values);
   if (!settings) return null;
-  const shownAgents = draft ? { ...draft.seen.agents, ...draft.agents } : settings.agents;
-  const shownShopName = draft?.shopName ?? draft?.seen.shopName ?? settings.shopName;
   const pending = library.settingsPending.length > 0;
 
   async function save(event: Event) {
     event.preventDefault();
-    if (!draft) return;
+    if (!draft || !checks.check(event.currentTarget as HTMLFormElement)) return;
     const patch: { shopName?: string; agents?: Record<string, string> } = {};
     const seen: typeof patch = {};
     if (draft.shopName !== undefined) {
@@ -70,16 +83,17 @@ export function TeamSettingsCard({ library }: { library: LibraryView }) {
         </h2>
       </div>
       {!isAdmin && <p class="muted">团队设置由管理员维护，这里只读。Read-only for agents.</p>}
-      <form class="form-grid" onSubmit={save}>
+      <form class="form-grid" noValidate onSubmit={save}>
         <label>
           店铺名称 · Shop name
           <input
             data-testid="team-shop-name"
+            {...checks.field("shopName")}
             value={shownShopName}
             disabled={!isAdmin}
-            maxLength={100}
             onInput={(e) => edit({ shopName: e.currentTarget.value })}
           />
+          {checks.error("shopName")}
         </label>
         {Object.entries(shownAgents).map(([agentId, name]) => (
           <label key={agentId}>
@@ -91,11 +105,12 @@ export function TeamSettingsCard({ library }: { library: LibraryView }) {
             </span>
             <input
               data-testid={`team-agent-${agentId}`}
+              {...checks.field(`agent:${agentId}`)}
               value={name}
               disabled={!isAdmin}
-              maxLength={40}
               onInput={(e) => edit({ agents: { [agentId]: e.currentTarget.value } })}
             />
+            {checks.error(`agent:${agentId}`)}
           </label>
         ))}
         {isAdmin && (

@@ -9,7 +9,8 @@ import { cancelSyncSoon } from "../../sync/loop.ts";
 import { FakeWorker } from "../../sync/testing/fake-worker.ts";
 import { Options } from "./Options.tsx";
 import { TeamMembersCard } from "./TeamMembersCard.tsx";
-import { byTestIdIn, mountRoot, serveHandlers, unmountRoot, until } from "./test-dom.ts";
+import { byTestIdIn, mountRoot, serveHandlers, submitForm, unmountRoot, until } from "./test-dom.ts";
+import { formatTime } from "./useStore.ts";
 
 const ADMIN = "kefu_team0000000000001_admin-token";
 const AGENT = "kefu_team0000000000001_agent-token";
@@ -139,6 +140,90 @@ describe("团队成员 card", () => {
     expect(byTestId("team-members-token")).toBeNull();
   });
 
+  it("shows each member's role (中文 first) and when the token was created", async () => {
+    await connectAs(ADMIN);
+    render(<TeamMembersCard />, root);
+    await mint("小李", "admin");
+    await until(() => rows().length === 2, "two rows");
+    const cell = (row: number, id: string) => rows()[row]?.querySelector(`[data-testid="${id}"]`)?.textContent;
+    expect(cell(0, "team-member-role")).toBe("管理员 · Admin");
+    expect(cell(1, "team-member-role")).toBe("管理员 · Admin");
+    expect(cell(0, "team-member-created")).toBe(formatTime(1_763_000_000_000));
+    expect(cell(1, "team-member-created")).toBe(formatTime(routes.tokens[1]?.createdAt));
+  });
+
+  it("an empty name is said at the field (no request, no browser bubble)", async () => {
+    await connectAs(ADMIN);
+    render(<TeamMembersCard />, root);
+    await until(() => rows().length === 1, "rows");
+    const form = byTestId<HTMLFormElement>("team-members-add");
+    expect(form?.noValidate).toBe(true);
+    await submitForm(form);
+    expect(byTestId("field-error-name")?.textContent).toBe("请填写成员名字 (member name required)");
+    expect(byTestId("team-members-name")?.getAttribute("aria-invalid")).toBe("true");
+    expect(document.activeElement).toBe(byTestId("team-members-name"));
+    expect(routes.seen.filter((r) => r.startsWith("POST"))).toEqual([]);
+  });
+
+  it("re-issues a member's token: same agent and role, shown once, then the old token can be revoked", async () => {
+    await connectAs(ADMIN);
+    render(<TeamMembersCard agentNames={{ agentAdmin: "店长" }} />, root);
+    await mint("小李");
+    await until(() => rows().length === 2 && byTestId("team-members-token"), "two rows and the token");
+    byTestId("team-members-done")?.click();
+    await until(() => !byTestId("team-members-token"), "token closed");
+    const old = routes.tokens[1];
+    if (!old) throw new Error("no minted token");
+
+    rows()[1]?.querySelector<HTMLButtonElement>('[data-testid="team-member-reissue"]')?.click();
+    const box = await until(() => byTestId<HTMLInputElement>("team-members-token"), "new token box");
+    expect(box.value).toMatch(/^kefu_team0000000000001_secret/);
+    expect(byTestId("team-members-new-token")?.textContent).toContain("小李（客服）的新令牌");
+    const fresh = routes.tokens[2];
+    expect(fresh).toMatchObject({ agentId: old.agentId, role: "agent", name: "小李" });
+    await until(() => rows().length === 3, "the re-issued row");
+    // The old row is marked superseded and offers no second re-issue; the new row does.
+    expect(rows()[1]?.querySelector('[data-testid="team-member-superseded"]')).not.toBeNull();
+    expect(rows()[1]?.querySelector('[data-testid="team-member-reissue"]')).toBeNull();
+    expect(rows()[2]?.querySelector('[data-testid="team-member-reissue"]')).not.toBeNull();
+
+    // Revoking the old token asks first, then revokes exactly that token.
+    expect(byTestId("team-members-old-token")?.textContent).toContain("仍然有效");
+    byTestId("team-members-revoke-old")?.click();
+    await until(() => byTestId("team-members-revoke-old-confirm"), "confirm");
+    expect(byTestId("team-members-revoke-old-question")?.textContent).toContain("该成员将立即无法同步");
+    expect(routes.seen.filter((r) => r.startsWith("DELETE"))).toEqual([]);
+    byTestId("team-members-revoke-old-confirm")?.click();
+    await until(() => byTestId("team-members-old-revoked"), "old revoked");
+    expect(routes.seen.filter((r) => r.startsWith("DELETE"))).toEqual([`DELETE /v1/tokens/${old.tokenId}`]);
+    expect(routes.tokens[1]?.revokedAt).toBeDefined();
+    expect(routes.tokens[2]?.revokedAt).toBeUndefined();
+    expect(byTestId<HTMLInputElement>("team-members-token")?.value).toBe(box.value);
+  });
+
+  it("re-issuing uses the display name from 团队设置 and warns before revoking this browser's own token", async () => {
+    await connectAs(ADMIN);
+    render(<TeamMembersCard agentNames={{ agentAdmin: "老板" }} />, root);
+    await until(() => rows().length === 1, "rows");
+    rows()[0]?.querySelector<HTMLButtonElement>('[data-testid="team-member-reissue"]')?.click();
+    await until(() => byTestId("team-members-token"), "new token box");
+    expect(routes.tokens[1]).toMatchObject({ agentId: "agentAdmin", role: "admin", name: "老板" });
+    byTestId("team-members-revoke-old")?.click();
+    const question = await until(() => byTestId("team-members-revoke-old-question"), "question");
+    expect(question.textContent).toContain("本浏览器正在使用的令牌");
+  });
+
+  it("a refused re-issue shows the API's reason and no token", async () => {
+    await connectAs(ADMIN);
+    render(<TeamMembersCard />, root);
+    await until(() => rows().length === 1, "rows");
+    routes.failWith(400, "bad_request", "agentId: malformed");
+    rows()[0]?.querySelector<HTMLButtonElement>('[data-testid="team-member-reissue"]')?.click();
+    const error = await until(() => byTestId("team-members-action-error"), "error");
+    expect(error.textContent).toContain("输入有误");
+    expect(byTestId("team-members-token")).toBeNull();
+  });
+
   it("offline: says it needs the Worker and offers no add or revoke", async () => {
     await connectAs(ADMIN);
     worker.online = false;
@@ -147,5 +232,6 @@ describe("团队成员 card", () => {
     expect(note.textContent).toContain("需要连接同步服务");
     expect(byTestId("team-members-add")).toBeNull();
     expect(byTestId("team-member-revoke")).toBeNull();
+    expect(byTestId("team-member-reissue")).toBeNull();
   });
 });

@@ -43,3 +43,18 @@ export async function until<T>(find: () => T | null | undefined | false, what: s
 export function byTestIdIn<T extends Element = HTMLElement>(root: ParentNode, id: string): T | null {
   return root.querySelector<T>(`[data-testid="${id}"]`);
 }
+
+/** Types into a field as the user would (value, then an input event) and lets Preact re-render. */
+export async function typeInto(el: HTMLInputElement | HTMLTextAreaElement | null, value: string): Promise<void> {
+  if (!el) throw new Error("no field to type into");
+  el.value = value;
+  el.dispatchEvent(new Event("input", { bubbles: true }));
+  await new Promise((r) => setTimeout(r, 20));
+}
+
+/** Submits a form the way a click on its submit button does (the browser's own checks included). */
+export async function submitForm(form: HTMLFormElement | null): Promise<void> {
+  if (!form) throw new Error("no form to submit");
+  form.requestSubmit();
+  await new Promise((r) => setTimeout(r, 20));
+}
