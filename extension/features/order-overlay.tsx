@@ -7,12 +7,14 @@ import type { OrderWarning } from "../../shared/orders/types.ts";
 import { pageClock, profileForUrl } from "../../shared/profiles/match.ts";
 import type { SiteProfile } from "../../shared/profiles/schema.ts";
 import { askBackground } from "../messaging/protocol.ts";
+import { rowNormalizers } from "../sites/extract.ts";
 import type { Feature } from "./feature.ts";
 import { BADGE_ATTR } from "./order-overlay/badges.ts";
 import { createCheckChannel, ORDER_CHECK_PORT } from "./order-overlay/channel.ts";
 import { listenForPageJson } from "./order-overlay/json-bridge.ts";
+import type { OrderSource } from "./order-overlay/messages.ts";
 import { OVERLAY_CSS, type OverlayState, OverlayView, type PanelAction } from "./order-overlay/panel.tsx";
-import { createTracker, rowNormalizers, type ScanStats, type TrackedOrder } from "./order-overlay/tracker.ts";
+import { createTracker, type ScanStats, type TrackedOrder } from "./order-overlay/tracker.ts";
 
 /**
  * Order overlay (售中 审单 on the seller's own pages): reads every order row through the page's site profile as raw
@@ -120,7 +122,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     profile,
     settings: team.settings,
     now,
-    checkSingle: async (orders, nowMs) => (await ask("orders.check", { orders, nowMs })).warnings,
+    checkSingle: (orders, nowMs) => ask("orders.check", { orders, nowMs }),
     checkRows: (rows, nowMs) => ask("orders.checkRows", { rows, normalizers, platform: profile.platform, nowMs }),
     ...(jsonOrders ? { jsonOrder: (id: string) => jsonOrders.get(id) } : {}),
     onOpen: (orderId, host) => openPanel(orderId, host),
@@ -132,7 +134,9 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
   let actionsAsked = 0;
   function loadActions(entry: TrackedOrder): void {
     const asked = ++actionsAsked;
-    askBackground("orders.actions", { order: entry.order, warnings: entry.warnings, nowMs: now() }).then(
+    const source: OrderSource =
+      "raw" in entry.source ? { raw: entry.source.raw, normalizers, platform: profile.platform } : entry.source;
+    askBackground("orders.actions", { source, warnings: entry.warnings, nowMs: now() }).then(
       ({ actions }) => {
         if (asked !== actionsAsked || state.panel?.orderId !== entry.id) return;
         state.panel = { ...state.panel, actions };

@@ -4,7 +4,7 @@
  * parsed as HTML.
  */
 import type { Order } from "../../shared/model.ts";
-import type { NormalizeEnv, RawValue } from "../../shared/profiles/normalize.ts";
+import type { NormalizeEnv, NormalizerName, RawValue } from "../../shared/profiles/normalize.ts";
 import { buildOrder, type RawOrder } from "../../shared/profiles/order.ts";
 import type { DomField, ItemField, OrderField, SiteProfile } from "../../shared/profiles/schema.ts";
 
@@ -90,6 +90,23 @@ export function extractRawRow(row: Element, profile: SiteProfile, id: string = r
       )
     : [];
   return { fields, items };
+}
+
+/** Which normaliser each field of a row uses (a profile's `fields`/`items.fields` without the selectors). */
+export interface RowNormalizers {
+  fields: Partial<Record<string, { normalize?: NormalizerName }>>;
+  items?: Partial<Record<string, { normalize?: NormalizerName }>>;
+}
+
+/** The profile's normaliser per field, for the background that turns raw rows into orders. */
+export function rowNormalizers(profile: SiteProfile): RowNormalizers {
+  const pick = (specs: Record<string, { normalize?: NormalizerName } | undefined>) => {
+    const out: RowNormalizers["fields"] = {};
+    for (const [field, spec] of Object.entries(specs))
+      if (spec) out[field] = spec.normalize ? { normalize: spec.normalize } : {};
+    return out;
+  };
+  return { fields: pick(profile.fields), ...(profile.items ? { items: pick(profile.items.fields) } : {}) };
 }
 
 /** The order rows currently in `root`. */

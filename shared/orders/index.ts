@@ -14,7 +14,14 @@ import type { OrderWarning } from "./types.ts";
 
 export { type ParsedAddress, parseAddress, provinceName, shortProvinceName } from "./address.ts";
 export { type CheckContext, compileContext } from "./context.ts";
-export { buildOrderIndex, type OrderIndex } from "./cross.ts";
+export {
+  buildKeysIndex,
+  buildOrderIndex,
+  type CrossKeys,
+  checkCrossKeys,
+  crossKeysOf,
+  type OrderIndex,
+} from "./cross.ts";
 export { type BuiltMemo, buildMemo, MEMO_MAX_BYTES, type MemoInput, type MemoKind } from "./memo.ts";
 export { classifyPhone, normalizePhone, type PhoneKind } from "./phone.ts";
 export { ADDRESS_SCRIPT_CODE } from "./rules.ts";
@@ -47,8 +54,8 @@ export function checkOrders(
   const ctx = compileContext(settings, now);
   const index = buildOrderIndex(orders);
   const out: OrderWarning[] = [];
-  for (const entry of index.entries) {
-    checkSingleOrder(orderFacts(entry.order), ctx, out);
+  for (const [i, entry] of index.entries.entries()) {
+    checkSingleOrder(orderFacts(orders[i] as Order), ctx, out);
     checkCrossEntry(entry, ctx, index, out);
   }
   return out;

@@ -8,10 +8,10 @@ import type { Order } from "../../../shared/model.ts";
 import { emptyLibrary } from "../../../shared/phrases/merge.ts";
 import { defaultTeamSettings, type Phrase } from "../../../shared/phrases/schema.ts";
 import { BUILTIN_PROFILES } from "../../../shared/profiles/builtin.ts";
+import { rowNormalizers } from "../../sites/extract.ts";
 import { saveTeamSettings } from "../../store/settings-edits.ts";
 import { connectionItem, libraryItem } from "../../store/state.ts";
-import { createOrderOverlayHandlers } from "./background.ts";
-import { rowNormalizers } from "./tracker.ts";
+import { buildRows, createOrderOverlayHandlers } from "./background.ts";
 
 const phrase = (id: string, code: string, content: string, extra: Partial<Phrase> = {}): Phrase => ({
   id,
@@ -159,12 +159,23 @@ describe("order overlay background handlers", () => {
       items: [{ title: "卫衣", skuProps: "颜色分类：藏青;尺码：XXL", price: "¥1,299.00", quantity: "1" }],
     };
     const nowMs = Date.parse("2026-11-23T08:00:00Z");
-    const { orders, warnings } = await createOrderOverlayHandlers()["orders.checkRows"]({
-      rows: [row, "junk" as never, { fields: {}, items: [] }],
+    const rows = [row, "junk" as never, { fields: {}, items: [] }];
+    const { keys, warnings } = await createOrderOverlayHandlers()["orders.checkRows"]({
+      rows,
       normalizers: rowNormalizers(profile),
       platform: "taobao",
       nowMs,
     });
+    // The answer carries the cross keys (not the order); the order itself is what buildRows makes of the row.
+    expect(keys[0]).toEqual({
+      id: "4012873365518293742",
+      buyer: "tb_<script>alert(1)</script>",
+      status: "paid",
+      shipTo: "2:周明北京市北京市海淀区中关村大街27号",
+      created: Date.parse("2026-11-23T03:55:00.000Z"),
+      items: "卫衣|尺码=XXL;颜色分类=藏青|1",
+    });
+    const orders = buildRows(rows, rowNormalizers(profile), "taobao", nowMs);
     expect(orders[0]).toMatchObject({
       id: "4012873365518293742",
       status: "paid",
@@ -176,6 +187,7 @@ describe("order overlay background handlers", () => {
     });
     expect(warnings[0]?.map((w) => w.rule)).toEqual(expect.arrayContaining(["missing-phone", "high-value"]));
     expect(orders.slice(1)).toEqual([null, null]); // not an object; no order id
+    expect(keys.slice(1)).toEqual([null, null]);
     expect(warnings.slice(1)).toEqual([[], []]);
     await expect(
       createOrderOverlayHandlers()["orders.checkRows"]({
@@ -223,14 +235,42 @@ describe("order overlay background handlers", () => {
       receiver: { name: "周明", phone: "13812345678", address: "北京市 北京市 海淀区 中关村大街27号" },
     };
     const nowMs = Date.parse("2026-11-23T08:00:00Z");
-    const { actions } = await createOrderOverlayHandlers()["orders.actions"]({ order, warnings: [], nowMs });
+    const { actions } = await createOrderOverlayHandlers()["orders.actions"]({
+      source: { order },
+      warnings: [],
+      nowMs,
+    });
     expect(actions.map((a) => a.id)).toEqual(["script:催付", "script:核对地址", "memo"]);
     expect(actions[0]?.text).toBe("团队催付：帆布鞋");
     expect(actions[1]?.text).toBe("核对：北京市 北京市 海淀区 中关村大街27号");
     expect(actions[2]?.label).toBe("复制备注（紫旗）");
     expect(actions[2]?.text).toContain("小美/2026-11-23");
-    await expect(
-      createOrderOverlayHandlers()["orders.actions"]({ order: null as never, warnings: [], nowMs }),
-    ).rejects.toThrow("order");
+    // A DOM row travels as its raw strings: the background builds the order the same way checkRows does.
+    const fromRow = await createOrderOverlayHandlers()["orders.actions"]({
+      source: {
+        raw: {
+          fields: {
+            id: "7",
+            status: "等待买家付款",
+            buyer: "b",
+            receiverName: "周明",
+            receiverAddress: "北京市 北京市 海淀区 中关村大街27号",
+          },
+          items: [{ title: "帆布鞋", price: "¥69.00", quantity: "1" }],
+        },
+        normalizers: rowNormalizers(BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as never),
+        platform: "taobao",
+      },
+      warnings: [],
+      nowMs,
+    });
+    expect(fromRow.actions.map((a) => a.text).slice(0, 2)).toEqual(actions.map((a) => a.text).slice(0, 2));
+    const normalizers = rowNormalizers(BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as never);
+    const unusable = [null, { raw: "junk" }, { raw: { fields: {}, items: [] }, normalizers, platform: "taobao" }];
+    for (const source of unusable) {
+      await expect(
+        createOrderOverlayHandlers()["orders.actions"]({ source: source as never, warnings: [], nowMs }),
+      ).rejects.toThrow("order");
+    }
   });
 });

@@ -5,19 +5,25 @@
 
 import { browser } from "wxt/browser";
 import type { Order, Platform } from "../../../shared/model.ts";
-import { type CheckContext, checkOrder, compileContext, parseOrderRuleSettings } from "../../../shared/orders/index.ts";
+import {
+  type CheckContext,
+  checkOrder,
+  compileContext,
+  crossKeysOf,
+  parseOrderRuleSettings,
+} from "../../../shared/orders/index.ts";
 import { DEFAULT_ORDER_RULE_SETTINGS, type OrderRuleSettings } from "../../../shared/orders/settings.ts";
 import type { OrderWarning } from "../../../shared/orders/types.ts";
 import { buildOrder, type RawOrder, rawOrdersFromJson } from "../../../shared/profiles/order.ts";
 import { type ResolvedProfiles, resolveProfiles } from "../../../shared/profiles/resolve.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
 import { dispatch, type Envelope, type Handlers } from "../../messaging/protocol.ts";
+import type { RowNormalizers } from "../../sites/extract.ts";
 import { readView } from "../../store/edits.ts";
 import { readTeamSettings } from "../../store/settings-edits.ts";
 import { connectionItem, libraryItem, outboxItem } from "../../store/state.ts";
 import type { PhraseView } from "../../store/view.ts";
 import { type CheckRequestType, ORDER_CHECK_PORT, type PortLike, type PortReply } from "./channel.ts";
-import type { RowNormalizers } from "./messages.ts";
 import { panelActions } from "./scripts.ts";
 
 export type OrderOverlayRequestType =
@@ -26,6 +32,7 @@ export type OrderOverlayRequestType =
   | "orders.checkRows"
   | "orders.fromJson"
   | "orders.actions"
+  | "orders.build"
   | "phrases.byCode";
 
 /** Settings are parsed once per settings object, not per page (nor per chunk of rows). */
@@ -147,6 +154,20 @@ export function buildRows(
   });
 }
 
+/** The order a panel is about: sent whole (page JSON) or as its row's raw strings, built here like checkRows. */
+function orderOfSource(source: unknown, nowMs: number): Order | undefined {
+  if (!isRecord(source)) return undefined;
+  if (isRecord(source.order)) return source.order as unknown as Order;
+  if (!isRecord(source.raw)) return undefined;
+  const [order] = buildRows(
+    [source.raw as unknown as RawOrder],
+    source.normalizers as RowNormalizers,
+    source.platform as Platform,
+    nowMs,
+  );
+  return order ?? undefined;
+}
+
 /** Largest response body read (the page hook sends nothing bigger either). */
 const MAX_JSON_TEXT = 8_000_000;
 
@@ -213,7 +234,7 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
       const orderRules = await currentOrderRules();
       const started = performance.now();
       const warnings = checkSingle(orders, nowMs, orderRules);
-      return { warnings, ms: performance.now() - started };
+      return { warnings, keys: orders.map(crossKeysOf), ms: performance.now() - started };
     },
     "orders.checkRows": async ({ rows, normalizers, platform, nowMs }) => {
       const orderRules = await currentOrderRules();
@@ -226,13 +247,16 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
       );
       let next = 0;
       const warnings = orders.map((order) => (order ? (checked[next++] ?? []) : []));
-      return { orders, warnings, ms: performance.now() - started };
+      const keys = orders.map((order) => (order ? crossKeysOf(order) : null));
+      return { keys, warnings, ms: performance.now() - started };
     },
     "orders.fromJson": async ({ text, json, platform, nowMs }) => ({
       orders: ordersFromPageJson(text, json, platform, nowMs),
     }),
-    "orders.actions": async ({ order, warnings, nowMs }) => {
-      if (!isRecord(order) || !Array.isArray(order.items) || !Array.isArray(warnings)) {
+    "orders.build": async ({ source, nowMs }) => ({ order: orderOfSource(source, nowMs) ?? null }),
+    "orders.actions": async ({ source, warnings, nowMs }) => {
+      const order = orderOfSource(source, nowMs);
+      if (!order || !Array.isArray(order.items) || !Array.isArray(warnings)) {
         throw new Error("order and warnings required");
       }
       const team = await teamSettings();

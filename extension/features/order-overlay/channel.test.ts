@@ -50,10 +50,10 @@ function portPair() {
 }
 
 const handlers: Pick<Handlers, CheckRequestType> = {
-  "orders.check": async ({ orders }) => ({ warnings: orders.map(() => []), ms: 0 }),
+  "orders.check": async ({ orders }) => ({ warnings: orders.map(() => []), keys: [], ms: 0 }),
   "orders.checkRows": async ({ rows }) => {
     if (rows.length === 0) throw new Error("no rows");
-    return { orders: rows.map(() => null), warnings: rows.map(() => []), ms: 1 };
+    return { keys: rows.map(() => null), warnings: rows.map(() => []), ms: 1 };
   },
 };
 
@@ -77,8 +77,8 @@ describe("order check channel", () => {
       ask("orders.check", { orders: [], nowMs: 0 }),
       ask("orders.checkRows", { rows: [raw, raw], normalizers: { fields: {} }, platform: "demo", nowMs: 0 }),
     ]);
-    expect(a).toEqual({ warnings: [], ms: 0 });
-    expect(b).toEqual({ orders: [null, null], warnings: [[], []], ms: 1 });
+    expect(a).toEqual({ warnings: [], keys: [], ms: 0 });
+    expect(b).toEqual({ keys: [null, null], warnings: [[], []], ms: 1 });
     await expect(
       ask("orders.checkRows", { rows: [], normalizers: { fields: {} }, platform: "demo", nowMs: 0 }),
     ).rejects.toThrow("no rows");
@@ -108,15 +108,15 @@ describe("order check channel", () => {
       connect: () => ports.shift(),
       fallback: (async (type: CheckRequestType) => {
         viaFallback.push(type);
-        return { warnings: [["fallback"]], ms: 0 };
+        return { warnings: [["fallback"]], keys: [], ms: 0 };
       }) as unknown as Ask,
       signal: new AbortController().signal,
     });
     const waiting = ask("orders.check", { orders: [], nowMs: 0 });
     first.drop();
-    expect(await waiting).toEqual({ warnings: [["fallback"]], ms: 0 });
+    expect(await waiting).toEqual({ warnings: [["fallback"]], keys: [], ms: 0 });
     expect(viaFallback).toEqual(["orders.check"]);
-    expect(await ask("orders.check", { orders: [], nowMs: 0 })).toEqual({ warnings: [], ms: 0 });
+    expect(await ask("orders.check", { orders: [], nowMs: 0 })).toEqual({ warnings: [], keys: [], ms: 0 });
     expect(viaFallback).toHaveLength(1);
   });
 

@@ -7,14 +7,15 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Order } from "../../../shared/model.ts";
-import { checkOrder, compileContext, DEFAULT_ORDER_RULE_SETTINGS } from "../../../shared/orders/index.ts";
+import { checkOrder, compileContext, crossKeysOf, DEFAULT_ORDER_RULE_SETTINGS } from "../../../shared/orders/index.ts";
 import type { OrderWarning } from "../../../shared/orders/types.ts";
 import { BUILTIN_PROFILES } from "../../../shared/profiles/builtin.ts";
 import type { RawOrder } from "../../../shared/profiles/order.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
+import { rowNormalizers } from "../../sites/extract.ts";
 import { buildRows } from "./background.ts";
 import { BADGE_ATTR } from "./badges.ts";
-import { createTracker, rowNormalizers, type Tracker } from "./tracker.ts";
+import { createTracker, type Tracker } from "./tracker.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const NOW = Date.parse("2026-11-23T08:00:00.000Z");
@@ -26,19 +27,25 @@ let opened: string[];
 let tracker: Tracker;
 
 /** Stands in for the background: the real single-order checks, recording which orders were sent. */
-async function checkSingle(orders: Order[], nowMs: number): Promise<OrderWarning[][]> {
+function checkedOrders(orders: Order[], nowMs: number): OrderWarning[][] {
   checked.push(orders.map((o) => o.id));
   const ctx = compileContext(DEFAULT_ORDER_RULE_SETTINGS, nowMs);
   return orders.map((o) => checkOrder(o, ctx));
+}
+async function checkSingle(orders: Order[], nowMs: number) {
+  return { warnings: checkedOrders(orders, nowMs), keys: orders.map(crossKeysOf) };
 }
 
 /** Stands in for the background's raw-row path: the real normalisers, then the same checks. */
 async function checkRows(rows: RawOrder[], nowMs: number) {
   const orders = buildRows(rows, rowNormalizers(profile), profile.platform, nowMs);
   const valid = orders.filter((o) => o !== null);
-  const warnings = await checkSingle(valid, nowMs);
+  const warnings = checkedOrders(valid, nowMs);
   let next = 0;
-  return { orders, warnings: orders.map((o) => (o ? (warnings[next++] ?? []) : [])) };
+  return {
+    keys: orders.map((o) => (o ? crossKeysOf(o) : null)),
+    warnings: orders.map((o) => (o ? (warnings[next++] ?? []) : [])),
+  };
 }
 
 const rowOf = (id: string) =>

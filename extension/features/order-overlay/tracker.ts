@@ -2,20 +2,20 @@
  * Keeps one badge per order row in step with a single-page app: rows added, removed, re-rendered or paged.
  * Rows are keyed by element and order id; a row whose text did not change is not re-read or re-checked, and a
  * re-rendered row with the same text reuses its last result. Rows are read here (DOM only); the background
- * normalises and checks them. Cross-order rules (mergeable, duplicate-order) run over every order currently on the
- * page after each scan (a targeted scan re-checks only the buyers it touched).
+ * normalises and checks them and answers with the warnings and the few keys the cross-order rules need, not the
+ * orders (a whole order per row made the answers ~7× larger, and the page spent more time taking them in than the
+ * background spent checking). Cross-order rules (mergeable, duplicate-order) run over the keys of every order
+ * currently on the page after each scan (a targeted scan re-checks only the buyers it touched).
  */
 import type { Order } from "../../../shared/model.ts";
 import type { CheckContext } from "../../../shared/orders/context.ts";
-import { buildOrderIndex, checkCrossOrder } from "../../../shared/orders/cross.ts";
+import { buildKeysIndex, type CrossKeys, checkCrossKeys } from "../../../shared/orders/cross.ts";
 import type { OrderRuleSettings, RuleId } from "../../../shared/orders/settings.ts";
 import type { OrderWarning } from "../../../shared/orders/types.ts";
-import type { NormalizerName } from "../../../shared/profiles/normalize.ts";
 import type { RawOrder } from "../../../shared/profiles/order.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
 import { extractRawRow, findRows, rowId } from "../../sites/extract.ts";
 import { BADGE_ATTR, type Badge, createBadge, updateBadge } from "./badges.ts";
-import type { RowNormalizers } from "./messages.ts";
 
 /**
  * Rows per background request: the background checks one chunk while the page reads the next. The first chunk is
@@ -30,11 +30,16 @@ function chunkLimit(sentSoFar: number, rowsLeft: number): number {
   return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(rowsLeft / 2)));
 }
 
+/** Where a tracked order came from: the raw strings of its row, or the page's own JSON (京东, 抖店). */
+export type TrackedSource = { raw: RawOrder } | { order: Order };
+
 export interface TrackedOrder {
   row: Element;
   id: string;
   sig: string;
-  order: Order;
+  /** What the background needs to build the order again (the panel's actions). */
+  source: TrackedSource;
+  keys: CrossKeys;
   single: OrderWarning[];
   warnings: OrderWarning[];
   badge?: Badge;
@@ -45,14 +50,14 @@ export interface TrackerDeps {
   settings: OrderRuleSettings;
   /** The page's clock (fixed by `?now=` on the demo). */
   now(): number;
-  /** Single-order checks for these orders, index-aligned (the background runs them). */
-  checkSingle(orders: Order[], nowMs: number): Promise<OrderWarning[][]>;
-  /** Rows read off the page as raw strings → orders (null: not an order) and their single-order warnings,
+  /** Single-order checks and cross keys for these orders, index-aligned (the background runs them). */
+  checkSingle(orders: Order[], nowMs: number): Promise<{ keys: CrossKeys[]; warnings: OrderWarning[][] }>;
+  /** Rows read off the page as raw strings → cross keys (null: not an order) and single-order warnings,
    * index-aligned (the background normalises with the profile's normalisers, then checks). */
   checkRows(
     rows: RawOrder[],
     nowMs: number,
-  ): Promise<{ orders: (Order | null)[]; warnings: OrderWarning[][]; ms?: number }>;
+  ): Promise<{ keys: (CrossKeys | null)[]; warnings: OrderWarning[][]; ms?: number }>;
   /** Orders read from the page's own JSON (京东, 抖店) by id, with a version that changes when the data does. */
   jsonOrder?(id: string): { order: Order; version: number } | undefined;
   onOpen(orderId: string, host: HTMLElement): void;
@@ -114,22 +119,11 @@ function crossContext(settings: OrderRuleSettings, nowMs: number): CheckContext 
   };
 }
 
-/** The profile's normaliser per field, for the background that turns raw rows into orders. */
-export function rowNormalizers(profile: SiteProfile): RowNormalizers {
-  const pick = (specs: Record<string, { normalize?: NormalizerName } | undefined>) => {
-    const out: RowNormalizers["fields"] = {};
-    for (const [field, spec] of Object.entries(specs))
-      if (spec) out[field] = spec.normalize ? { normalize: spec.normalize } : {};
-    return out;
-  };
-  return { fields: pick(profile.fields), ...(profile.items ? { items: pick(profile.items.fields) } : {}) };
-}
-
 export function createTracker(deps: TrackerDeps): Tracker {
   const { profile } = deps;
   const byRow = new Map<Element, TrackedOrder>();
   /** Last result per order id, so a row re-rendered with the same text is not re-read or re-checked. */
-  const lastById = new Map<string, { sig: string; order: Order; single: OrderWarning[] }>();
+  const lastById = new Map<string, { sig: string; source: TrackedSource; keys: CrossKeys; single: OrderWarning[] }>();
   const readsDom = Object.keys(profile.fields).length > 0 || profile.items !== undefined;
   /** The buyer each entry had at its last cross check: a changed buyer affects the old buyer's orders too. */
   const lastBuyer = new WeakMap<TrackedOrder, string>();
@@ -204,10 +198,11 @@ export function createTracker(deps: TrackerDeps): Tracker {
     const cached = lastById.get(id);
     if (cached && cached.sig === sig) {
       // The app re-rendered this order with the same text (or paged back to it): reuse the last result.
-      const entry = existing ?? { row, id, sig, order: cached.order, single: cached.single, warnings: [] };
+      const entry = existing ?? { row, id, ...cached, sig, warnings: [] };
       entry.id = id;
       entry.sig = sig;
-      entry.order = cached.order;
+      entry.source = cached.source;
+      entry.keys = cached.keys;
       entry.single = cached.single;
       byRow.set(row, entry);
       if (!stats.full) dropStrays(entry);
@@ -241,23 +236,25 @@ export function createTracker(deps: TrackerDeps): Tracker {
     let rawChunk: PendingRow[] = [];
     let orderChunk: PendingRow[] = [];
 
-    /** The background's answer for one read row: its order (null = not an order) and single-order warnings. */
-    const settle = (p: PendingRow, order: Order | null | undefined, single: OrderWarning[]) => {
-      if (!order) {
+    /** The background's answer for one read row: its cross keys (null = not an order) and single-order warnings. */
+    const settle = (p: PendingRow, keys: CrossKeys | null | undefined, single: OrderWarning[]) => {
+      const source: TrackedSource | undefined = p.raw ? { raw: p.raw } : p.order ? { order: p.order } : undefined;
+      if (!keys || !source) {
         if (p.entry && byRow.get(p.row) === p.entry) {
           removeBadge(p.entry);
           byRow.delete(p.row);
         }
         return;
       }
-      const entry = p.entry ?? { row: p.row, id: p.id, sig: p.sig, order, single, warnings: [] };
+      const entry = p.entry ?? { row: p.row, id: p.id, sig: p.sig, source, keys, single, warnings: [] };
       entry.id = p.id;
       entry.sig = p.sig;
-      entry.order = order;
+      entry.source = source;
+      entry.keys = keys;
       entry.single = single;
       byRow.set(p.row, entry);
       if (!full) dropStrays(entry);
-      lastById.set(p.id, { sig: p.sig, order, single });
+      lastById.set(p.id, { sig: p.sig, source, keys, single });
       changed.add(entry);
     };
     let sendMs = 0;
@@ -273,9 +270,9 @@ export function createTracker(deps: TrackerDeps): Tracker {
               batch.map((p) => p.raw as RawOrder),
               nowMs,
             )
-            .then(({ orders, warnings, ms }) => {
+            .then(({ keys, warnings, ms }) => {
               backgroundMs += ms ?? 0;
-              for (const [i, p] of batch.entries()) settle(p, orders[i], warnings[i] ?? []);
+              for (const [i, p] of batch.entries()) settle(p, keys[i], warnings[i] ?? []);
             }),
         );
       }
@@ -288,8 +285,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
               batch.map((p) => p.order as Order),
               nowMs,
             )
-            .then((warnings) => {
-              for (const [i, p] of batch.entries()) settle(p, p.order, warnings[i] ?? []);
+            .then(({ keys, warnings }) => {
+              for (const [i, p] of batch.entries()) settle(p, keys[i], warnings[i] ?? []);
             }),
         );
       }
@@ -345,18 +342,18 @@ export function createTracker(deps: TrackerDeps): Tracker {
     const crossStart = performance.now();
     // Cross-order rules over the orders on the page now (rows may have left while the background answered).
     const current = [...byRow.values()];
-    const index = buildOrderIndex(current.map((e) => e.order));
+    const index = buildKeysIndex(current.map((e) => e.keys));
     const ctx = crossContext(deps.settings, nowMs);
     // A targeted scan re-checks only the orders that share a buyer with a changed/removed one.
     const buyers = dirty && removed === 0 && stats.reused === 0 ? new Set<string>() : undefined;
-    if (buyers) for (const entry of changed) buyers.add(entry.order.buyer).add(lastBuyer.get(entry) ?? "");
+    if (buyers) for (const entry of changed) buyers.add(entry.keys.buyer).add(lastBuyer.get(entry) ?? "");
     for (const entry of current) {
       // Untouched by this targeted scan: its row did not change (or it would be dirty), so neither does its badge.
-      if (buyers && !buyers.has(entry.order.buyer) && !changed.has(entry)) continue;
+      if (buyers && !buyers.has(entry.keys.buyer) && !changed.has(entry)) continue;
       const cross: OrderWarning[] = [];
-      checkCrossOrder(entry.order, ctx, index, cross);
+      checkCrossKeys(entry.keys, ctx, index, cross);
       entry.warnings = cross.length > 0 ? [...entry.single, ...cross] : entry.single;
-      lastBuyer.set(entry, entry.order.buyer);
+      lastBuyer.set(entry, entry.keys.buyer);
       place(entry);
     }
     if (full) sweepStrays();

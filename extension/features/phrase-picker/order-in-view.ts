@@ -1,15 +1,15 @@
 /**
  * Script variables from the order in view. Chat pages: the order card (chat-order.ts). Order pages (lists and
- * details the site profiles know, team profiles included): the order extracted by the profile — the one whose row
- * holds the box the agent types in, else the page's only order. The profiles come from the background once per
- * page (getTeamSettings, the same answer the order overlay uses).
+ * details the site profiles know, team profiles included): the row the profile reads — the one that holds the box
+ * the agent types in, else the page's only order row — built into an order by the background. The profiles come
+ * from the background once per page (getTeamSettings, the same answer the order overlay uses).
  */
 
 import { pageClock, profileForUrl } from "../../../shared/profiles/match.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
 import { orderToVariables, type VariableValues } from "../../../shared/templates/variables.ts";
 import { askBackground } from "../../messaging/protocol.ts";
-import { extractOrders } from "../../sites/extract.ts";
+import { extractRawRow, findRows, rowId, rowNormalizers } from "../../sites/extract.ts";
 import { readChatVariables } from "./chat-order.ts";
 
 let profiles: Promise<readonly SiteProfile[]> | undefined;
@@ -24,9 +24,15 @@ export async function orderVariables(doc: Document, href: string, box: Node): Pr
   const profile = profileForUrl(await profiles, href);
   if (!profile) return {};
   try {
-    const orders = extractOrders(doc, profile, { nowMs: pageClock(profile, href, Date.now()) });
-    const hit = orders.find((o) => o.row.contains(box)) ?? (orders.length === 1 ? orders[0] : undefined);
-    return hit ? orderToVariables(hit.order) : {};
+    // Rows are read here as raw strings; the background turns them into the order (the normalisers stay there).
+    const rows = findRows(doc, profile).filter((row) => rowId(row, profile));
+    const row = rows.find((r) => r.contains(box)) ?? (rows.length === 1 ? rows[0] : undefined);
+    if (!row) return {};
+    const { order } = await askBackground("orders.build", {
+      source: { raw: extractRawRow(row, profile), normalizers: rowNormalizers(profile), platform: profile.platform },
+      nowMs: pageClock(profile, href, Date.now()),
+    });
+    return order ? orderToVariables(order) : {};
   } catch (err) {
     console.warn("[kefu] order in view not readable", err);
     return {};
