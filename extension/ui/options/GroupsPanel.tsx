@@ -117,9 +117,10 @@ export function GroupsPanel({ library, selected, onSelect, onError }: Props) {
           <button type="submit" data-testid="group-add">
             添加
           </button>
-          {checks.error("name")}
         </form>
       )}
+      {/* Under the one-line form, so the field and its button stay side by side. */}
+      {isAdmin && checks.error("name")}
     </aside>
   );
 }

@@ -261,8 +261,8 @@ export function TeamMembersCard({ agentNames = {} }: { agentNames?: Record<strin
             <button type="submit" data-testid="team-members-mint" disabled={busy}>
               添加成员 · Add
             </button>
-            {checks.error("name")}
           </form>
+          {checks.error("name")}
         </>
       )}
       {error && (
