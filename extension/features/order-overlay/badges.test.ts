@@ -44,4 +44,19 @@ describe("order badges", () => {
     expect(badge.button.children).toHaveLength(0);
     expect(badge.host.dataset.kefuOrderId).toBe("<img src=x onerror=alert(1)>");
   });
+
+  it("every badge has its own shadow root and button; a click opens only its own order", () => {
+    const opened: string[] = [];
+    const a = createBadge("1", (host) => opened.push(host.dataset.kefuOrderId ?? ""));
+    const b = createBadge("2", (host) => opened.push(host.dataset.kefuOrderId ?? ""));
+    expect(a.host.shadowRoot).not.toBe(b.host.shadowRoot);
+    expect(a.button).not.toBe(b.button);
+    updateBadge(a, [warning("remote-area", "warning")]);
+    updateBadge(b, [warning("remote-area", "warning")]);
+    updateBadge(b, [warning("missing-phone", "error")]);
+    expect([a.button.textContent, b.button.textContent]).toEqual(["⚠ 1", "✖ 1"]);
+    b.button.click();
+    a.button.click();
+    expect(opened).toEqual(["2", "1"]);
+  });
 });
