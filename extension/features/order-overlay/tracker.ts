@@ -259,37 +259,37 @@ export function createTracker(deps: TrackerDeps): Tracker {
     };
     let sendMs = 0;
     let backgroundMs = 0;
+    /** One chunk to the background; its answer settles the chunk's rows. */
+    const send = (
+      batch: PendingRow[],
+      ask: () => Promise<{ keys: (CrossKeys | null)[]; warnings: OrderWarning[][]; ms?: number }>,
+    ) => {
+      if (batch.length === 0) return;
+      pending.push(
+        ask().then(({ keys, warnings, ms }) => {
+          backgroundMs += ms ?? 0;
+          for (const [i, p] of batch.entries()) settle(p, keys[i], warnings[i] ?? []);
+        }),
+      );
+    };
     const flush = () => {
       const sendStart = performance.now();
-      if (rawChunk.length > 0) {
-        const batch = rawChunk;
-        rawChunk = [];
-        pending.push(
-          deps
-            .checkRows(
-              batch.map((p) => p.raw as RawOrder),
-              nowMs,
-            )
-            .then(({ keys, warnings, ms }) => {
-              backgroundMs += ms ?? 0;
-              for (const [i, p] of batch.entries()) settle(p, keys[i], warnings[i] ?? []);
-            }),
-        );
-      }
-      if (orderChunk.length > 0) {
-        const batch = orderChunk;
-        orderChunk = [];
-        pending.push(
-          deps
-            .checkSingle(
-              batch.map((p) => p.order as Order),
-              nowMs,
-            )
-            .then(({ keys, warnings }) => {
-              for (const [i, p] of batch.entries()) settle(p, keys[i], warnings[i] ?? []);
-            }),
-        );
-      }
+      const rows = rawChunk;
+      const orders = orderChunk;
+      rawChunk = [];
+      orderChunk = [];
+      send(rows, () =>
+        deps.checkRows(
+          rows.map((p) => p.raw as RawOrder),
+          nowMs,
+        ),
+      );
+      send(orders, () =>
+        deps.checkSingle(
+          orders.map((p) => p.order as Order),
+          nowMs,
+        ),
+      );
       sendMs += performance.now() - sendStart;
     };
     let chunkStart = performance.now();
