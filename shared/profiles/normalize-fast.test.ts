@@ -11,8 +11,10 @@ import {
   normalizeDateTime,
   normalizeFlagColor,
   normalizePrice,
+  normalizerFor,
   normalizeSkuProps,
   normalizeText,
+  normalizeValue,
   type RawValue,
 } from "./normalize.ts";
 
@@ -301,5 +303,13 @@ describe("normaliser fast paths give what the regex versions give", () => {
       }),
       { numRuns: 3000 },
     );
+  });
+
+  it("a normaliser is found by its own name only, as the switch over names did", () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "", "TEXT", ["text"], 1, {}]) {
+      expect(normalizeValue(name as never, "  x ", { nowMs: 0 })).toBeUndefined();
+      expect(normalizerFor(name as never)("  x ", { nowMs: 0 })).toBeUndefined();
+    }
+    for (const none of [undefined, null]) expect(normalizeValue(none as never, "  x ", { nowMs: 0 })).toBe("x");
   });
 });

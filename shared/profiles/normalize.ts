@@ -452,32 +452,36 @@ export function normalizeBool(raw: RawValue): boolean {
   return text !== "" && !["0", "false", "否", "no", "n"].includes(text);
 }
 
+/** A normaliser as a function of the raw value and the page's clock. */
+export type Normalizer = (raw: RawValue, env: NormalizeEnv) => unknown;
+
+const NORMALIZERS: Record<NormalizerName, Normalizer> = {
+  text: (raw) => normalizeText(raw),
+  raw: (raw) => (typeof raw === "object" && raw !== null ? raw : asString(raw)),
+  price: (raw) => normalizePrice(raw),
+  int: (raw) => normalizeInt(raw),
+  datetime: (raw, env) => normalizeDateTime(raw, env),
+  countdown: (raw, env) => normalizeCountdown(raw, env),
+  skuProps: (raw) => normalizeSkuProps(raw),
+  flagColor: (raw) => normalizeFlagColor(raw),
+  statusText: (raw) => normalizeStatusText(raw),
+  presaleText: (raw, env) => normalizePresale(raw, env),
+  refund: (raw) => normalizeRefund(raw),
+  bool: (raw) => normalizeBool(raw),
+};
+const UNKNOWN_NORMALIZER: Normalizer = () => undefined;
+
+/**
+ * The named normaliser as a function (the default is `text`; a name that is not a normaliser gives undefined for
+ * every value), so callers that apply the same one to many rows look the name up once.
+ */
+export function normalizerFor(name: NormalizerName | undefined): Normalizer {
+  const key = name ?? "text";
+  // Names come from team profiles and page messages: only an own key that is a string names a normaliser.
+  return typeof key === "string" && Object.hasOwn(NORMALIZERS, key) ? NORMALIZERS[key] : UNKNOWN_NORMALIZER;
+}
+
 /** Applies the named normaliser; the default is `text`. */
 export function normalizeValue(name: NormalizerName | undefined, raw: RawValue, env: NormalizeEnv): unknown {
-  switch (name ?? "text") {
-    case "text":
-      return normalizeText(raw);
-    case "raw":
-      return typeof raw === "object" && raw !== null ? raw : asString(raw);
-    case "price":
-      return normalizePrice(raw);
-    case "int":
-      return normalizeInt(raw);
-    case "datetime":
-      return normalizeDateTime(raw, env);
-    case "countdown":
-      return normalizeCountdown(raw, env);
-    case "skuProps":
-      return normalizeSkuProps(raw);
-    case "flagColor":
-      return normalizeFlagColor(raw);
-    case "statusText":
-      return normalizeStatusText(raw);
-    case "presaleText":
-      return normalizePresale(raw, env);
-    case "refund":
-      return normalizeRefund(raw);
-    case "bool":
-      return normalizeBool(raw);
-  }
+  return normalizerFor(name)(raw, env);
 }

@@ -5,9 +5,10 @@
 import type { Order, OrderItem, Platform } from "../model.ts";
 import {
   type NormalizeEnv,
+  type Normalizer,
   type NormalizerName,
   normalizePresale,
-  normalizeValue,
+  normalizerFor,
   type PresaleState,
   type RawValue,
 } from "./normalize.ts";
@@ -48,28 +49,50 @@ export const DEFAULT_NORMALIZER: Record<OrderField | ItemField, NormalizerName> 
 
 type NormalizerSpecs = Partial<Record<OrderField | ItemField, { normalize?: NormalizerName }>>;
 
-function norm(specs: NormalizerSpecs, field: OrderField | ItemField, raw: RawValue, env: NormalizeEnv): unknown {
-  if (raw === undefined) return undefined;
-  return normalizeValue(specs[field]?.normalize ?? DEFAULT_NORMALIZER[field], raw, env);
+type FieldNormalizers = Record<OrderField | ItemField, Normalizer>;
+const ALL_FIELDS = Object.keys(DEFAULT_NORMALIZER) as (OrderField | ItemField)[];
+
+/**
+ * The normaliser of every field for one specs object (the profile's, or a page message's), looked up once per
+ * specs object rather than twice per field of every row: a profile's specs do not change while its rows are read.
+ */
+const compiledSpecs = new WeakMap<NormalizerSpecs, FieldNormalizers>();
+
+function normalizersOf(specs: NormalizerSpecs): FieldNormalizers {
+  const cacheable = typeof specs === "object" && specs !== null;
+  let compiled = cacheable ? compiledSpecs.get(specs) : undefined;
+  if (!compiled) {
+    compiled = {} as FieldNormalizers;
+    for (const field of ALL_FIELDS)
+      compiled[field] = normalizerFor(specs[field]?.normalize ?? DEFAULT_NORMALIZER[field]);
+    if (cacheable) compiledSpecs.set(specs, compiled);
+  }
+  return compiled;
+}
+
+const NO_SPECS: NormalizerSpecs = Object.freeze({});
+
+function norm(normalize: Normalizer, raw: RawValue, env: NormalizeEnv): unknown {
+  return raw === undefined ? undefined : normalize(raw, env);
 }
 
 const str = (value: unknown): string | undefined => (typeof value === "string" ? value : undefined);
 const num = (value: unknown): number | undefined =>
   typeof value === "number" && Number.isFinite(value) ? value : undefined;
 
-function buildItem(raw: Partial<Record<ItemField, RawValue>>, specs: NormalizerSpecs, env: NormalizeEnv): OrderItem {
-  const skuProps = norm(specs, "skuProps", raw.skuProps, env);
+function buildItem(raw: Partial<Record<ItemField, RawValue>>, n: FieldNormalizers, env: NormalizeEnv): OrderItem {
+  const skuProps = norm(n.skuProps, raw.skuProps, env);
   const item: OrderItem = {
-    title: str(norm(specs, "title", raw.title, env)) ?? "",
+    title: str(norm(n.title, raw.title, env)) ?? "",
     skuProps: skuProps && typeof skuProps === "object" ? (skuProps as Record<string, string>) : {},
-    quantity: num(norm(specs, "quantity", raw.quantity, env)) ?? 1,
-    price: num(norm(specs, "price", raw.price, env)) ?? 0,
+    quantity: num(norm(n.quantity, raw.quantity, env)) ?? 1,
+    price: num(norm(n.price, raw.price, env)) ?? 0,
   };
-  const originalPrice = num(norm(specs, "originalPrice", raw.originalPrice, env));
+  const originalPrice = num(norm(n.originalPrice, raw.originalPrice, env));
   if (originalPrice !== undefined) item.originalPrice = originalPrice;
-  const skuId = str(norm(specs, "skuId", raw.skuId, env));
+  const skuId = str(norm(n.skuId, raw.skuId, env));
   if (skuId) item.skuId = skuId;
-  const itemId = str(norm(specs, "itemId", raw.itemId, env));
+  const itemId = str(norm(n.itemId, raw.itemId, env));
   if (itemId) item.itemId = itemId;
   return item;
 }
@@ -82,38 +105,49 @@ export function buildOrder(
   env: NormalizeEnv,
 ): Order | undefined {
   const f = raw.fields;
-  const s = specs.fields;
-  const id = str(norm(s, "id", f.id, env));
+  const n = normalizersOf(specs.fields);
+  const id = str(norm(n.id, f.id, env));
   if (!id) return undefined;
-  const items = raw.items.map((item) => buildItem(item, specs.items ?? {}, env)).filter((i) => i.title || i.price);
+  const itemNormalizers = normalizersOf(specs.items ?? NO_SPECS);
+  const items: OrderItem[] = [];
+  raw.items.forEach((rawItem) => {
+    const item = buildItem(rawItem, itemNormalizers, env);
+    if (item.title || item.price) items.push(item);
+  });
   const order: Order = {
     id,
     platform,
-    status: (str(norm(s, "status", f.status, env)) as Order["status"] | undefined) ?? "unknown",
-    buyer: str(norm(s, "buyer", f.buyer, env)) ?? "",
+    status: (str(norm(n.status, f.status, env)) as Order["status"] | undefined) ?? "unknown",
+    buyer: str(norm(n.buyer, f.buyer, env)) ?? "",
     items,
     total:
-      num(norm(s, "total", f.total, env)) ??
+      num(norm(n.total, f.total, env)) ??
       Math.round(items.reduce((sum, i) => sum + i.price * i.quantity, 0) * 100) / 100,
     receiver: {
-      name: str(norm(s, "receiverName", f.receiverName, env)) ?? "",
-      phone: str(norm(s, "receiverPhone", f.receiverPhone, env)) ?? "",
-      address: str(norm(s, "receiverAddress", f.receiverAddress, env)) ?? "",
+      name: str(norm(n.receiverName, f.receiverName, env)) ?? "",
+      phone: str(norm(n.receiverPhone, f.receiverPhone, env)) ?? "",
+      address: str(norm(n.receiverAddress, f.receiverAddress, env)) ?? "",
     },
   };
-  const shippingFee = num(norm(s, "shippingFee", f.shippingFee, env));
+  const shippingFee = num(norm(n.shippingFee, f.shippingFee, env));
   if (shippingFee !== undefined) order.shippingFee = shippingFee;
-  for (const key of ["buyerMessage", "sellerMemo", "createdAt", "paidAt", "shipDeadline"] as const) {
-    const value = str(norm(s, key, f[key], env));
-    if (value) order[key] = value;
-  }
-  const flag = norm(s, "flag", f.flag, env);
+  const buyerMessage = str(norm(n.buyerMessage, f.buyerMessage, env));
+  if (buyerMessage) order.buyerMessage = buyerMessage;
+  const sellerMemo = str(norm(n.sellerMemo, f.sellerMemo, env));
+  if (sellerMemo) order.sellerMemo = sellerMemo;
+  const createdAt = str(norm(n.createdAt, f.createdAt, env));
+  if (createdAt) order.createdAt = createdAt;
+  const paidAt = str(norm(n.paidAt, f.paidAt, env));
+  if (paidAt) order.paidAt = paidAt;
+  const shipDeadline = str(norm(n.shipDeadline, f.shipDeadline, env));
+  if (shipDeadline) order.shipDeadline = shipDeadline;
+  const flag = norm(n.flag, f.flag, env);
   if (flag) order.flag = flag as Order["flag"];
-  if (f.addressChanged !== undefined) order.addressChanged = norm(s, "addressChanged", f.addressChanged, env) === true;
-  const refund = norm(s, "refund", f.refund, env);
+  if (f.addressChanged !== undefined) order.addressChanged = norm(n.addressChanged, f.addressChanged, env) === true;
+  const refund = norm(n.refund, f.refund, env);
   order.refund = (refund as Order["refund"]) ?? "none";
   const presale =
-    (norm(s, "presale", f.presale, env) as PresaleState | undefined) ??
+    (norm(n.presale, f.presale, env) as PresaleState | undefined) ??
     (typeof f.status === "string" ? normalizePresale(f.status, env) : undefined);
   if (presale) order.presale = presale;
   return order;
