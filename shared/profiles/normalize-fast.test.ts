@@ -13,6 +13,7 @@ import {
   normalizePrice,
   normalizerFor,
   normalizeSkuProps,
+  normalizeStatusText,
   normalizeText,
   normalizeValue,
   type RawValue,
@@ -112,6 +113,20 @@ function refSkuProps(raw: string): Record<string, string> {
     if (key && value) out[key] = value;
   });
   return out;
+}
+
+const STATUS_WORDS: [RegExp, string][] = [
+  [/关闭|取消|closed|cancel/i, "closed"],
+  [/交易成功|已完成|已签收|交易完成|completed/i, "completed"],
+  [/尾款|待付款|待支付|等待买家付款|未付款|unpaid/i, "unpaid"],
+  [/已发货|待收货|确认收货|待签收|运输中|配送中|shipped/i, "shipped"],
+  [/已付款|待发货|等待出库|备货中|等待卖家发货|待出库|paid/i, "paid"],
+];
+function refStatus(raw: RawValue): string {
+  const text = refText(raw);
+  if (/^(unpaid|paid|shipped|completed|closed|unknown)$/.test(text)) return text;
+  for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
+  return "unknown";
 }
 
 const FLAG_WORDS: [RegExp, string][] = [
@@ -294,12 +309,40 @@ describe("normaliser fast paths give what the regex versions give", () => {
     );
   });
 
-  it("skuProps", () => {
+  it("skuProps, also when the text was split before", () => {
+    const skuText = fc.oneof(anyText, fc.constantFrom("颜色分类：黑色;尺码：XL", "规格：500g礼盒装", "均码", ""));
     fc.assert(
-      fc.property(anyText, (raw) => {
-        expect(normalizeSkuProps(raw)).toEqual(refSkuProps(raw));
+      fc.property(skuText, (raw) => {
+        const first = normalizeSkuProps(raw);
+        expect(first).toEqual(refSkuProps(raw));
+        first.changed = "by the caller";
+        const again = normalizeSkuProps(raw); // from the per-text table: a fresh copy, untouched by the edit above
+        expect(again).toEqual(refSkuProps(raw));
+        expect(again).not.toBe(first);
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it("status words, also when the text was seen before", () => {
+    const statusText = fc.oneof(
+      anyText,
+      fc.constantFrom(
+        "买家已付款",
+        "等待买家付款",
+        "定金已付，等待买家付尾款",
+        "交易关闭",
+        " 交易成功 ",
+        "paid",
+        "PAID",
+      ),
+    );
+    fc.assert(
+      fc.property(statusText, (raw) => {
+        expect(normalizeStatusText(raw)).toBe(refStatus(raw));
+        expect(normalizeStatusText(raw)).toBe(refStatus(raw));
+      }),
+      { numRuns: 3000 },
     );
   });
 

@@ -280,6 +280,21 @@ export function normalizeSkuProps(raw: RawValue): Record<string, string> {
     }
     return out;
   }
+  if (typeof raw !== "string") return skuPropsOfText(raw);
+  // A shop's SKU texts repeat across its orders: each is split once (bounded); every caller gets its own copy.
+  let props = skuPropsByText.get(raw);
+  if (props === undefined) {
+    if (skuPropsByText.size >= 2000) skuPropsByText.clear();
+    props = skuPropsOfText(raw);
+    skuPropsByText.set(raw, { ...props });
+    return props;
+  }
+  return { ...props };
+}
+
+const skuPropsByText = new Map<string, Readonly<Record<string, string>>>();
+
+function skuPropsOfText(raw: RawValue): Record<string, string> {
   const text = normalizeText(raw);
   const out: Record<string, string> = {};
   if (!text) return out;
@@ -345,6 +360,20 @@ const STATUS_WORDS: [RegExp, OrderStatus][] = [
 
 /** The platform's status words → OrderStatus ("unknown" when nothing fits). */
 export function normalizeStatusText(raw: RawValue): OrderStatus {
+  if (typeof raw !== "string") return statusOfText(raw);
+  // A list shows a handful of status texts on every row: each is worked out once (bounded, as the team's words vary).
+  let status = statusByText.get(raw);
+  if (status === undefined) {
+    if (statusByText.size >= 200) statusByText.clear();
+    status = statusOfText(raw);
+    statusByText.set(raw, status);
+  }
+  return status;
+}
+
+const statusByText = new Map<string, OrderStatus>();
+
+function statusOfText(raw: RawValue): OrderStatus {
   const text = normalizeText(raw);
   if (/^(unpaid|paid|shipped|completed|closed|unknown)$/.test(text)) return text as OrderStatus;
   for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
