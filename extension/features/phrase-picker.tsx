@@ -23,6 +23,7 @@ import { hotkeyOf } from "../search-index/stamp.ts";
 import type { Feature } from "./feature.ts";
 import { boxRect, caretBox, hostWindow } from "./phrase-picker/caret.ts";
 import { createPickerLibrary } from "./phrase-picker/library.ts";
+import { findingTarget, LINT_HOTKEY, LintPanel, replacementOf } from "./phrase-picker/lint-panel.tsx";
 import { orderVariables } from "./phrase-picker/order-in-view.ts";
 import { type FormField, PANEL_CSS, Panel, type PanelState } from "./phrase-picker/panel.tsx";
 import { findTrigger } from "./phrase-picker/trigger.ts";
@@ -43,7 +44,19 @@ interface Session {
   pick?: { phrase: PhraseWithKeys; parsed: ParsedTemplate; values: Record<string, string>; text?: string };
 }
 
-/** A shadow-root host in the outer same-origin page; page CSS stays out. */
+/** The last lint of the agent's own text in a box: the chip and its panel show it. */
+interface OwnTextLint {
+  box: EditableBox;
+  /** What was linted (the box's text, at most OWN_TEXT_MAX characters); findings' offsets point into it. */
+  text: string;
+  findings: LintFinding[];
+}
+
+function ownText(box: EditableBox): string {
+  // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks a sentence check needs
+  return (isTextField(box) ? box.value : (box.innerText ?? "")).slice(0, OWN_TEXT_MAX);
+}
+
 /** Today in the shops' time zone (UTC+8), as {日期} shows it. */
 function chinaToday(): string {
   return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -55,6 +68,7 @@ function listState(query: string, hits: PhraseWithKeys[], note?: string): PanelS
     : { view: "list", query, hits, selected: 0, note };
 }
 
+/** A shadow-root host in the outer same-origin page; page CSS stays out. */
 function createHost(doc: Document, name: string) {
   const host = doc.createElement("div");
   host.setAttribute("data-kefu-host", name);
@@ -84,6 +98,9 @@ export const phrasePicker: Feature = {
     let afterComposition: ReturnType<typeof setTimeout> | undefined;
     let lintTimer: ReturnType<typeof setTimeout> | undefined;
     let lintSeq = 0;
+    let ownLint: OwnTextLint | undefined;
+    /** The chip's panel is open (a click on the chip or LINT_HOTKEY); Esc or a click outside closes it. */
+    let lintOpen = false;
 
     const ours = (event: Event) => event.composedPath().some((node) => node === ui?.host || node === chip?.host);
 
@@ -302,13 +319,20 @@ export const phrasePicker: Feature = {
       if (event.isComposing || event.keyCode === 229 || composing || ours(event)) return;
       const box = editableBoxOf(event.composedPath()[0] ?? event.target);
       if (!session) {
-        if (box && hotkeyOf(event) === library.hotkey) {
-          event.preventDefault();
-          event.stopImmediatePropagation();
-          const target = caretTarget(box);
-          const before = readBeforeCaret(box);
-          if (target) open(box, "hotkey", before?.text.length ?? 0, target, "");
+        // The picker's hotkey first: if a team sets it to LINT_HOTKEY too, the picker wins (the chip still clicks).
+        const keys = hotkeyOf(event);
+        const action = !box ? undefined : keys === library.hotkey ? "pick" : keys === LINT_HOTKEY ? "lint" : undefined;
+        if (!action && !(lintOpen && event.key === "Escape")) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        if (!box || !action) return closeLint();
+        if (action === "lint") {
+          lintOpen = true;
+          return void lintOwnText(box);
         }
+        const target = caretTarget(box);
+        const before = readBeforeCaret(box);
+        if (target) open(box, "hotkey", before?.text.length ?? 0, target, "");
         return;
       }
       if (box !== session.box) return;
@@ -356,39 +380,94 @@ export const phrasePicker: Feature = {
     /** Lints what the agent typed (debounced) and shows a small chip at the box's corner when something is off. */
     function scheduleOwnTextLint(box: EditableBox) {
       clearTimeout(lintTimer);
-      lintTimer = setTimeout(async () => {
-        const seq = ++lintSeq;
-        // biome-ignore lint/performance/useDomNodeTextContent: innerText keeps the line breaks a sentence check needs
-        const text = (isTextField(box) ? box.value : (box.innerText ?? "")).slice(0, OWN_TEXT_MAX);
-        let findings: LintFinding[] = [];
-        if (text.trim()) {
-          try {
-            findings = (await askBackground("picker.lint", { text })).findings;
-          } catch {
-            findings = [];
-          }
-        }
-        if (seq === lintSeq) drawChip(box, findings);
-      }, OWN_TEXT_LINT_MS);
+      lintTimer = setTimeout(() => void lintOwnText(box), OWN_TEXT_LINT_MS);
     }
 
-    function drawChip(box: EditableBox, findings: LintFinding[]) {
-      if (findings.length === 0 || !box.isConnected) {
+    async function lintOwnText(box: EditableBox) {
+      clearTimeout(lintTimer);
+      const seq = ++lintSeq;
+      const text = ownText(box);
+      let findings: LintFinding[] = [];
+      if (text.trim()) {
+        try {
+          findings = (await askBackground("picker.lint", { text })).findings;
+        } catch {
+          findings = [];
+        }
+      }
+      if (seq !== lintSeq) return;
+      ownLint = { box, text, findings };
+      drawLint();
+    }
+
+    function closeLint() {
+      lintOpen = false;
+      drawLint();
+    }
+
+    /** The lint fix still applies to the box as it is now (nothing typed since the lint), or undefined. */
+    function fixTarget(lint: OwnTextLint, finding: LintFinding): InsertTarget | undefined {
+      return ownText(lint.box) === lint.text ? findingTarget(lint.box, lint.text, finding) : undefined;
+    }
+
+    function replace(lint: OwnTextLint, finding: LintFinding) {
+      const wording = replacementOf(finding);
+      const target = fixTarget(lint, finding);
+      if (wording !== undefined && target) {
+        try {
+          // The picker's own insertion chain: the page's framework sees an input event, Ctrl+Z undoes it.
+          insertText(lint.box, target, wording);
+        } catch (err) {
+          console.error("[kefu] replace failed", err);
+        }
+      }
+      // Fixed, or the text moved on since the lint: check again now, the panel shows what is left.
+      void lintOwnText(lint.box);
+    }
+
+    /** The chip above the box (when something is off) and, when opened, the panel with reasons and fixes. */
+    function drawLint() {
+      const lint = ownLint;
+      if (!lint?.box.isConnected) lintOpen = false;
+      if (!lint?.box.isConnected || (!lintOpen && lint.findings.length === 0)) {
         if (chip) render(null, chip.mount);
         return;
       }
+      const { box, findings } = lint;
       chip ??= createHost(outerDoc, "lint-chip");
       const rect = boxRect(box);
       const title = findings.map((f) => `「${f.text}」${f.why}\n建议：${f.suggestion}`).join("\n\n");
+      const left = Math.max(4, Math.min(rect.right - 360, outer.innerWidth - 364));
+      // Above the chip when there is room (chat boxes sit low on the page), else under the box.
+      const place = rect.top > 260 ? `bottom:${outer.innerHeight - rect.top + 30}px` : `top:${rect.bottom + 4}px`;
       render(
-        <div
-          class="panel chip"
-          data-kefu="lint-chip"
-          title={title}
-          style={`left:${Math.max(4, rect.right - 180)}px;top:${Math.max(4, rect.top - 26)}px`}
-        >
-          ⚠ 话术提醒：「{findings[0]?.text}」{findings.length > 1 ? ` 等 ${findings.length} 处` : ""}
-        </div>,
+        <>
+          {findings.length > 0 && (
+            <button
+              type="button"
+              class="panel chip"
+              data-kefu="lint-chip"
+              title={title}
+              style={`left:${Math.max(4, rect.right - 180)}px;top:${Math.max(4, rect.top - 26)}px`}
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => {
+                lintOpen = !lintOpen;
+                drawLint();
+              }}
+            >
+              ⚠ 话术提醒：「{findings[0]?.text}」{findings.length > 1 ? ` 等 ${findings.length} 处` : ""}
+            </button>
+          )}
+          {lintOpen && (
+            <LintPanel
+              text={lint.text}
+              findings={findings}
+              style={`left:${left}px;${place}`}
+              canReplace={(f) => fixTarget(lint, f) !== undefined}
+              onReplace={(f) => replace(lint, f)}
+            />
+          )}
+        </>,
         chip.mount,
       );
     }
@@ -437,14 +516,20 @@ export const phrasePicker: Feature = {
       },
       options,
     );
+    // The chip's panel stays open for clicks in its box (the agent fixes the text by hand while reading).
     const closeOnOutsideClick = (event: MouseEvent) => {
-      if (!session || ours(event)) return;
-      if (event.composedPath().includes(session.box)) return;
+      if (ours(event)) return;
+      const path = event.composedPath();
+      if (lintOpen && !path.includes(ownLint?.box as EventTarget)) closeLint();
+      if (!session || path.includes(session.box)) return;
       close();
     };
     window.addEventListener("mousedown", closeOnOutsideClick, options);
     // The panel is fixed-positioned at the caret: follow the box when the page or a container scrolls.
-    const follow = () => session && draw();
+    const follow = () => {
+      if (session) draw();
+      if (ownLint) drawLint();
+    };
     for (const win of new Set<Window>([window, outer])) {
       win.addEventListener("scroll", follow, { capture: true, passive: true, signal });
     }

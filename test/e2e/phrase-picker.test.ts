@@ -330,6 +330,73 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
     await chip.waitFor({ state: "hidden", timeout: 5000 });
   });
 
+  const lintChip = () => page.locator('[data-kefu="lint-chip"]');
+  const lintPanel = () => page.locator('[data-kefu="lint-panel"]');
+  const ASKED = "这个问题我马上帮您确认一下,请稍等哦";
+
+  it("a click on the lint chip shows why and a wording; 替换 fixes the box, Ctrl+Z undoes it; page HTML stays text", async () => {
+    const hostile = "<img src=x onerror=alert(1)> 亲，这个我不知道";
+    await clear(textarea);
+    await page.keyboard.type(hostile);
+    await lintChip().waitFor({ timeout: 5000 });
+    await lintChip().click();
+    await lintPanel().waitFor();
+    const row = lintPanel().locator('[data-kefu="lint-finding"]');
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.locator("mark").textContent()).toBe("我不知道");
+    expect(await row.locator(".why").textContent()).toMatch(/^服务禁语.+ · banned service phrase$/);
+    expect(await row.locator(".suggest").textContent()).toBe(`建议：${ASKED}替换 (replace)`);
+    // The page's text is shown as text: no element made from it, the markup visible as typed.
+    expect(await row.locator(".ctx").textContent()).toBe("…ert(1)> 亲，这个我不知道");
+    expect(await lintPanel().locator("img").count()).toBe(0);
+    // The chip and the panel leave the caret in the box.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("chat-input-textarea");
+    await page.screenshot({ path: join(OUTPUT_DIR, "picker-lint-panel.png") });
+    await row.locator('[data-kefu="lint-replace"]').click();
+    await expect.poll(() => textarea.text()).toBe(`<img src=x onerror=alert(1)> 亲，这个${ASKED}`);
+    // Checked again at once: nothing left to flag.
+    await expect.poll(() => lintPanel().locator(".note").textContent()).toBe("没有发现问题 (no issues found)");
+    expect(await lintChip().count()).toBe(0);
+    await page.keyboard.press("Escape");
+    await lintPanel().waitFor({ state: "hidden" });
+    await page.keyboard.press("Control+Z");
+    await expect.poll(() => textarea.text()).toBe(hostile);
+    await lintChip().waitFor({ timeout: 5000 });
+  });
+
+  it("Alt+L opens the lint panel from the Preact controlled box; 替换 reaches the framework state", async () => {
+    const box = BOXES[2] as Box;
+    await clear(box);
+    await page.keyboard.type("不行，我不知道");
+    await page.keyboard.press("Alt+L");
+    const rows = lintPanel().locator('[data-kefu="lint-finding"]');
+    await expect.poll(() => rows.count()).toBe(2);
+    // 不行's suggestion leaves a blank to fill (……): advice only, no button.
+    expect(await rows.nth(0).locator('[data-kefu="lint-replace"]').count()).toBe(0);
+    expect(await box.text()).toBe("不行，我不知道"); // Alt+L typed nothing
+    await rows.nth(1).locator('[data-kefu="lint-replace"]').click();
+    await expect.poll(() => box.text()).toBe(`不行，${ASKED}`);
+    await expect.poll(() => page.getByTestId("controlled-state").textContent()).toBe(`不行，${ASKED}`);
+    // A click elsewhere on the page closes the panel.
+    await page.locator("#order-card").click();
+    await lintPanel().waitFor({ state: "hidden" });
+  });
+
+  it("替换 in the contenteditable box replaces the flagged words only", async () => {
+    const box = BOXES[1] as Box;
+    await clear(box);
+    await page.keyboard.type("我不知道，问问同事。这不可能");
+    await lintChip().waitFor({ timeout: 5000 });
+    await lintChip().click();
+    const rows = lintPanel().locator('[data-kefu="lint-finding"]');
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows.nth(1).locator('[data-kefu="lint-replace"]').click();
+    await expect.poll(() => box.text()).toBe("我不知道，问问同事。这我马上帮您核实一下");
+    await expect.poll(() => rows.count()).toBe(1);
+    await page.keyboard.press("Escape");
+    await lintPanel().waitFor({ state: "hidden" });
+  });
+
   it("inserts with a mouse click and fills the address from the order in view", async () => {
     const { buyer, address } = await orderInView();
     await clear(textarea);

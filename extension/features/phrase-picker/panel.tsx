@@ -6,6 +6,7 @@
  */
 import type { LintFinding } from "../../../shared/lint/lint.ts";
 import type { PhraseWithKeys } from "../../../shared/search/types.ts";
+import { FindingRow } from "./lint-panel.tsx";
 
 export type FormField =
   | { kind: "text"; label: string; value: string; hint?: string }
@@ -40,10 +41,12 @@ export const PANEL_CSS =
   ".buttons{display:flex;gap:8px;justify-content:flex-end;padding:6px 10px 8px}" +
   "button{font:inherit;padding:3px 10px;border-radius:4px;border:1px solid #cbd5e1;background:#f8fafc;cursor:pointer}" +
   "button.primary{background:#2563eb;border-color:#2563eb;color:#fff}" +
-  ".finding{padding:6px 10px;border-bottom:1px solid #f1f5f9}.finding b{color:#b91c1c}" +
+  ".finding{padding:6px 10px;border-bottom:1px solid #f1f5f9}" +
   ".why{color:#475569;font-size:12px}.suggest{color:#15803d;font-size:12px}" +
   ".text{padding:6px 10px;white-space:pre-wrap;color:#334155;background:#f8fafc;font-size:12px}" +
-  ".chip{width:auto;max-width:320px;padding:2px 8px;font-size:12px;color:#92400e;background:#fffbeb;border-color:#fcd34d}";
+  ".chip{width:auto;max-width:320px;padding:2px 8px;font-size:12px;color:#92400e;background:#fffbeb;border-color:#fcd34d}" +
+  ".ctx{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}mark{background:#fee2e2;color:#b91c1c}" +
+  ".suggest button{margin-left:6px;padding:0 6px;font-size:12px}";
 
 function ListView(props: PanelProps & { state: Extract<PanelState, { view: "list" }> }) {
   const { state } = props;
@@ -155,11 +158,12 @@ function LintView(props: PanelProps & { state: Extract<PanelState, { view: "lint
         <span>Enter 仍然插入 · Esc 取消</span>
       </div>
       {state.findings.map((finding) => (
-        <div class="finding" key={`${finding.start}-${finding.rule}`} data-kefu="picker-finding">
-          <b>「{finding.text}」</b>
-          <div class="why">{finding.why}</div>
-          <div class="suggest">建议：{finding.suggestion}</div>
-        </div>
+        <FindingRow
+          key={`${finding.start}-${finding.rule}`}
+          text={state.text}
+          finding={finding}
+          kefu="picker-finding"
+        />
       ))}
       <div class="text">{state.text}</div>
       <div class="buttons">
