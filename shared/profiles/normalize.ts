@@ -134,76 +134,17 @@ export function normalizeDateTime(raw: RawValue, env: NormalizeEnv): string | un
   if ((text.length === 10 || text.length === 13) && /^\d{10}(\d{3})?$/.test(text)) {
     return normalizeDateTime(Number(text), env);
   }
-  const parts = plainDateTimeAt(text) ?? dateTimeMatch(text);
-  if (!parts) return undefined;
-  const { month, day, hour, minute, second } = parts;
-  const year = parts.year ?? new Date(env.nowMs + CHINA_OFFSET_MS).getUTCFullYear();
+  const m = text.match(DATE_TIME);
+  if (!m) return undefined;
+  const year = m[1] ? Number(m[1]) : new Date(env.nowMs + CHINA_OFFSET_MS).getUTCFullYear();
+  const month = Number(m[2] ?? 0);
+  const day = Number(m[3] ?? 0);
+  const hour = Number(m[4] ?? 0);
+  const minute = Number(m[5] ?? 0);
+  const second = Number(m[6] ?? 0);
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return undefined;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second) - CHINA_OFFSET_MS;
   return Number.isNaN(ms) ? undefined : isoFromEpochMs(ms);
-}
-
-interface DateTimeParts {
-  /** Absent when the text shows no year (this year is meant). */
-  year: number | undefined;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-function dateTimeMatch(text: string): DateTimeParts | undefined {
-  const m = text.match(DATE_TIME);
-  if (!m) return undefined;
-  return {
-    year: m[1] ? Number(m[1]) : undefined,
-    month: Number(m[2] ?? 0),
-    day: Number(m[3] ?? 0),
-    hour: Number(m[4] ?? 0),
-    minute: Number(m[5] ?? 0),
-    second: Number(m[6] ?? 0),
-  };
-}
-
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-/** "-", "/" or "." between the parts of a date. */
-const isDateSeparator = (code: number): boolean => code === 45 || code === 47 || code === 46;
-
-/** The number written by the `count` ASCII digits at `at`, or -1 when one of them is not a digit (or is missing). */
-function digitsAt(text: string, at: number, count: number): number {
-  if (at + count > text.length) return -1;
-  let n = 0;
-  for (let i = at; i < at + count; i++) {
-    const code = text.charCodeAt(i);
-    if (!isDigit(code)) return -1;
-    n = n * 10 + code - 48;
-  }
-  return n;
-}
-
-/**
- * The common shape "<label without digits>YYYY-MM-DD HH:MM[:SS]" ("创建时间：2026-11-23 14:25:00"; "/" or "." also
- * between the date parts) read without the DATE_TIME regex; undefined for any other text, which then goes to the
- * regex. For this shape the regex can only start at the first digit and takes every optional part greedily, so
- * both give the same parts.
- */
-function plainDateTimeAt(text: string): DateTimeParts | undefined {
-  let at = 0;
-  while (at < text.length && !isDigit(text.charCodeAt(at))) at++;
-  const length = text.length - at;
-  if (length !== 16 && length !== 19) return undefined;
-  if (!isDateSeparator(text.charCodeAt(at + 4)) || !isDateSeparator(text.charCodeAt(at + 7))) return undefined;
-  if (text.charCodeAt(at + 10) !== 32 || text.charCodeAt(at + 13) !== 58) return undefined;
-  if (length === 19 && text.charCodeAt(at + 16) !== 58) return undefined;
-  const year = digitsAt(text, at, 4);
-  const month = digitsAt(text, at + 5, 2);
-  const day = digitsAt(text, at + 8, 2);
-  const hour = digitsAt(text, at + 11, 2);
-  const minute = digitsAt(text, at + 14, 2);
-  const second = length === 19 ? digitsAt(text, at + 17, 2) : 0;
-  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
-  return { year, month, day, hour, minute, second };
 }
 
 /**
@@ -225,41 +166,21 @@ export function normalizeCountdown(raw: RawValue, env: NormalizeEnv): string | u
   return isoFromEpochMs(env.nowMs + (overdue ? -minutes : minutes) * MINUTE);
 }
 
-/** ASCII letter at `at`, lower-cased (0 when none): the countdown units compare case-insensitively. */
-function lowerAt(text: string, at: number): number {
-  const code = text.charCodeAt(at);
-  return code >= 65 && code <= 90 ? code + 32 : code;
-}
-
 /**
- * The numbers before 天/日 (day), 小时/时/h (hour) and 分钟/分/min/m-not-followed-by-s (minute): for each unit, the
- * first whole run of digits followed by it, as `/(\d+)(?:天|日)/`, `/(\d+)(?:小时|时|h)/i` and
- * `/(\d+)(?:分钟|分|min|m(?!s))/i` capture it (a match can only start at a run's first digit and take the whole run:
- * after fewer digits comes a digit, which no unit starts with). One pass instead of three regex scans.
+ * A run of digits and its unit: 天/日 (day), 小时/时/h (hour), 分钟/分/min/m-not-followed-by-s (minute). For each
+ * unit, the first run followed by it is what `/(\d+)(?:天|日)/`, `/(\d+)(?:小时|时|h)/i` and
+ * `/(\d+)(?:分钟|分|min|m(?!s))/i` would capture: the units start with different characters, so one scan finds all
+ * three (a regex, native even while this code is still cold).
  */
+const COUNTDOWN_PART = /(\d+)(?:(天|日)|(小时|时|h)|(分钟|分|min|m(?!s)))/gi;
+
 function countdownParts(text: string): { day?: string; hour?: string; minute?: string } {
   const parts: { day?: string; hour?: string; minute?: string } = {};
-  let i = 0;
-  while (i < text.length) {
-    if (!isDigit(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    while (i < text.length && isDigit(text.charCodeAt(i))) i++;
-    const unit = text.charCodeAt(i);
-    if (parts.day === undefined && (unit === 0x5929 || unit === 0x65e5)) parts.day = text.slice(start, i); // 天 日
-    if (parts.hour === undefined && (unit === 0x65f6 || unit === 104 || unit === 72 || text.startsWith("小时", i))) {
-      parts.hour = text.slice(start, i); // 时 h H 小时
-    }
-    if (parts.minute === undefined) {
-      const letter = lowerAt(text, i);
-      const minute =
-        unit === 0x5206 || // 分 (分钟 starts with it)
-        (letter === 109 &&
-          ((lowerAt(text, i + 1) === 105 && lowerAt(text, i + 2) === 110) || lowerAt(text, i + 1) !== 115));
-      if (minute) parts.minute = text.slice(start, i); // min, or m not followed by s
-    }
+  COUNTDOWN_PART.lastIndex = 0;
+  for (let m = COUNTDOWN_PART.exec(text); m; m = COUNTDOWN_PART.exec(text)) {
+    if (m[2] !== undefined) parts.day ??= m[1];
+    else if (m[3] !== undefined) parts.hour ??= m[1];
+    else parts.minute ??= m[1];
   }
   return parts;
 }
