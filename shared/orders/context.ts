@@ -58,6 +58,8 @@ export function regionMatches(
   return m.city === undefined || m.city === city;
 }
 
+const allEnabled = (): boolean => true;
+
 export function compileContext(settings: OrderRuleSettings, now: Date | number | string): CheckContext {
   const nowMs = typeof now === "number" ? now : typeof now === "string" ? Date.parse(now) : now.getTime();
   if (Number.isNaN(nowMs)) throw new Error(`无效的当前时间 invalid "now": ${String(now)}`);
@@ -65,7 +67,8 @@ export function compileContext(settings: OrderRuleSettings, now: Date | number |
   return {
     settings,
     nowMs,
-    enabled: (rule) => !disabled.has(rule),
+    // Most teams disable nothing: then every one of the ~20 checks per order answers without a set lookup.
+    enabled: disabled.size === 0 ? allEnabled : (rule) => !disabled.has(rule),
     remoteAreas: settings.remoteAreas.map(regionMatcher),
     coverage: settings.courierCoverage.map((c) => ({ courier: c.courier, excluded: c.excluded.map(regionMatcher) })),
     defaultCourier: settings.defaultCourier.trim(),

@@ -79,16 +79,24 @@ function asString(raw: RawValue): string {
   return "";
 }
 
+/** Whitespace other than " " (tabs, line breaks, U+3000…). */
+const OTHER_WHITESPACE = /[^\S ]/;
+/** Longest placeholder in EMPTY_MARKERS: longer text skips the set lookup (and hashing the text). */
+const LONGEST_EMPTY_MARKER = Math.max(...[...EMPTY_MARKERS].map((m) => m.length));
+
 /**
- * Text that collapsing and trimming would change: whitespace at either end, two in a row, or any whitespace other
- * than " ". Most page text has none, and a regex test (native, allocates nothing) is cheaper than the replace.
+ * Would collapsing and trimming change the text (whitespace at either end, two in a row, or any but " ")? Most
+ * page text has none: these native checks cost less than the replace, and allocate nothing.
  */
-const NOT_COLLAPSED = /^\s|\s$|\s\s|[^\S ]/;
+function needsCollapsing(text: string): boolean {
+  return text.startsWith(" ") || text.endsWith(" ") || text.includes("  ") || OTHER_WHITESPACE.test(text);
+}
+
 /** Trimmed text with runs of whitespace collapsed; placeholders for "nothing" become "". */
 export function normalizeText(raw: RawValue): string {
   const shown = asString(raw);
-  const text = NOT_COLLAPSED.test(shown) ? shown.replace(/\s+/g, " ").trim() : shown;
-  return EMPTY_MARKERS.has(text) ? "" : text;
+  const text = needsCollapsing(shown) ? shown.replace(/\s+/g, " ").trim() : shown;
+  return text.length <= LONGEST_EMPTY_MARKER && EMPTY_MARKERS.has(text) ? "" : text;
 }
 
 /** "¥1,299.00", "￥39.9", "39.90元", 39.9 → 元 as a number. */
