@@ -39,24 +39,29 @@ const MINUTE = 60_000;
 const DAY_MS = 86_400_000;
 /** Latest epoch ms with a 4-digit year (9999-12-31T23:59:59.999Z). */
 const MAX_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => (n < 10 ? `0${n}` : String(n)));
 
-/** "2026-11-23T" by day number since 1970 (bounded): the orders of one list fall on a few days. */
-const isoDayPrefixes = new Map<number, string>();
+/** The characters of "2026-11-23T" by day number since 1970 (bounded): the orders of one list fall on a few days. */
+const isoDayPrefixes = new Map<number, number[]>();
+
+/** The code of the digit `n` (0–9). */
+const digit = (n: number): number => 48 + n;
 
 /**
  * `new Date(ms).toISOString()` for whole ms in 1970–9999 (every order time), with the date part formatted once per
  * day: toISOString costs ~1.5 µs a call, about a fifth of normalising a whole row, and a list's times share days.
- * Anything else (negative, fractional, out of range, NaN) goes to toISOString itself, errors included.
+ * Built with one String.fromCharCode, so the result is a flat string (a template literal gives a tree of pieces
+ * that the rules' timestamp parser then has to flatten). Anything else (negative, fractional, out of range, NaN)
+ * goes to toISOString itself, errors included.
  */
 export function isoFromEpochMs(ms: number): string {
   if (!(ms >= 0 && ms <= MAX_FOUR_DIGIT_YEAR_MS) || !Number.isInteger(ms)) return new Date(ms).toISOString();
   const day = Math.floor(ms / DAY_MS);
-  let prefix = isoDayPrefixes.get(day);
-  if (prefix === undefined) {
+  let d = isoDayPrefixes.get(day);
+  if (d === undefined) {
     if (isoDayPrefixes.size >= 1000) isoDayPrefixes.clear();
-    prefix = new Date(day * DAY_MS).toISOString().slice(0, 11);
-    isoDayPrefixes.set(day, prefix);
+    const prefix = new Date(day * DAY_MS).toISOString();
+    d = Array.from({ length: 11 }, (_, i) => prefix.charCodeAt(i));
+    isoDayPrefixes.set(day, d);
   }
   let rest = ms - day * DAY_MS;
   const hour = Math.floor(rest / 3_600_000);
@@ -65,8 +70,32 @@ export function isoFromEpochMs(ms: number): string {
   rest -= minute * MINUTE;
   const second = Math.floor(rest / 1000);
   const milli = rest - second * 1000;
-  const milliText = milli < 10 ? `00${milli}` : milli < 100 ? `0${milli}` : String(milli);
-  return `${prefix}${TWO_DIGITS[hour]}:${TWO_DIGITS[minute]}:${TWO_DIGITS[second]}.${milliText}Z`;
+  return String.fromCharCode(
+    d[0] as number,
+    d[1] as number,
+    d[2] as number,
+    d[3] as number,
+    d[4] as number,
+    d[5] as number,
+    d[6] as number,
+    d[7] as number,
+    d[8] as number,
+    d[9] as number,
+    d[10] as number,
+    digit(Math.floor(hour / 10)),
+    digit(hour % 10),
+    58, // :
+    digit(Math.floor(minute / 10)),
+    digit(minute % 10),
+    58,
+    digit(Math.floor(second / 10)),
+    digit(second % 10),
+    46, // .
+    digit(Math.floor(milli / 100)),
+    digit(Math.floor(milli / 10) % 10),
+    digit(milli % 10),
+    90, // Z
+  );
 }
 
 /** Placeholders pages print for "nothing": 拼多多 （空）, 千牛 "-". */
