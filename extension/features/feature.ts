@@ -11,8 +11,9 @@ export interface Feature {
 
 /**
  * Starts the content script's features: `everyFrame` in each frame (chat boxes often sit in same-origin iframes),
- * then, in the top frame only, `beforeTopFrame` (page-level marks) and `topFrame` one after another. A feature
- * that fails to start is logged and the others still start.
+ * then, in the top frame only, `beforeTopFrame` (page-level marks) and `topFrame` side by side (in list order up to
+ * each one's first wait: one feature's round trip to the background does not hold up the next). A feature that
+ * fails to start is logged and the others still start.
  */
 export async function startFeatures(
   ctx: ContentScriptContext,
@@ -27,11 +28,13 @@ export async function startFeatures(
   }
   if (window.top !== window) return;
   features.beforeTopFrame?.();
-  for (const feature of features.topFrame) {
-    try {
-      await feature.start(ctx);
-    } catch (err) {
-      console.error(`[kefu] feature ${feature.id} failed to start`, err);
-    }
-  }
+  await Promise.all(
+    features.topFrame.map(async (feature) => {
+      try {
+        await feature.start(ctx);
+      } catch (err) {
+        console.error(`[kefu] feature ${feature.id} failed to start`, err);
+      }
+    }),
+  );
 }

@@ -211,6 +211,16 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     paint();
   }
 
+  // The summary and panel host goes in after the first scan: a node added to the page before it makes the page
+  // lay out and paint again (~40 ms on a 500-order list) while the scan waits for the background's answers.
+  let overlayUi: { mount(): void } | undefined;
+  let uiMounted = false;
+  function mountUi(): void {
+    if (uiMounted || !overlayUi || stopped()) return;
+    uiMounted = true;
+    overlayUi.mount();
+  }
+
   /** What the next scan covers: every row ("full") or only rows the mutations touched. */
   let pendingFull = true;
   const pendingRows = new Set<Element>();
@@ -244,6 +254,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       }
     } finally {
       running = false;
+      mountUi(); // also when the scan failed: the panel and summary still work for the next one
       if (again || pendingFull || pendingRows.size > 0) {
         again = false;
         kick();
@@ -306,8 +317,9 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       uiHost = undefined;
     },
   });
-  ui.mount();
   uiRoot = ui.shadowHost;
+  overlayUi = ui;
+  if (scans > 0) mountUi();
 
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
   // A click anywhere but the panel or a badge closes the panel.
@@ -338,7 +350,9 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     delete document.documentElement.dataset.kefuOverlayScans;
   };
   ctx.onInvalidated(stop);
-  schedule();
+  // The first scan starts now, not after a frame: rows already on the page get their badges before the page paints
+  // again (later changes are scanned a frame after they happen, see kick).
+  void runScan();
   return stop;
 }
 

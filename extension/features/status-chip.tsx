@@ -10,6 +10,12 @@ import type { Feature } from "./feature.ts";
 export const statusChip: Feature = {
   id: "status-chip",
   async start(ctx) {
+    // A courtesy, so it waits: its node, added while a freshly loaded page (a 500-order list) is being checked, would
+    // make the page lay out and paint again in the middle of the order overlay's first scan (~40 ms there).
+    await new Promise<void>((resolve) => {
+      ctx.setTimeout(() => ctx.requestIdleCallback(() => resolve(), { timeout: 1000 }), 500);
+    });
+    if (ctx.isInvalid) return;
     const ui = await createShadowRootUi(ctx, {
       name: "kefu-status-chip",
       position: "overlay",

@@ -1,14 +1,19 @@
 /**
  * Order overlay cost on the 千牛 sold list with 500 orders on one page (`?count=500`), in Chromium with the built
  * extension (run `npm run build` first; built here when missing):
- *   ms_500_rows          the overlay's scan that badges the 500 rows once the page has rendered them: find rows,
- *                        read them (raw strings), normalise + single-order checks in the background (chunks sent
- *                        while the next rows are read; round trips included), cross-order checks, badges. Measured
- *                        inside the page by the feature (performance measure + data attribute); the page's own
- *                        rendering is not in it. Median of 5 page loads; `breakdown_500` splits it (readMs, sendMs,
- *                        checkMs = waiting for the background after the last row, crossMs = cross checks + badges;
- *                        backgroundMs = the background's own time, overlapping the reading).
- *   start_to_badges_ms   content-script start → all badges, page rendering (a 150 ms skeleton delay) included.
+ *   ms_500_rows          issue 5's figure: content script start → all 500 rows badged, on the page rendered with its
+ *                        rows already there when the content script starts (`&delay=0`). Content-script start is the
+ *                        `kefu:content:start` mark at the top of the content script's main; the end is the end of the
+ *                        scan that badged the 500th row. Everything the extension does is in it (settings from the
+ *                        background, the overlay's set-up, the scan); the page's own first rendering may be too, as
+ *                        it shares the thread. Median of 5 page loads.
+ *   scan_ms_500_rows     the scan alone (rows found → all badges): read rows (raw strings), normalise + single-order
+ *                        checks in the background (chunks sent while the next rows are read; round trips included),
+ *                        cross-order checks, badges. Median of 5 loads of the page that renders its rows 150 ms after
+ *                        load (like the real SPA); `breakdown_500` splits it (readMs, sendMs, checkMs = waiting for the
+ *                        background after the last row, crossMs = cross checks + badges; backgroundMs = the
+ *                        background's own time, overlapping the reading).
+ *   start_to_badges_ms   on that page: content-script start → all badges, its 150 ms skeleton and rendering included.
  *   rescan_ms            median scan after one row's text changes (9 edits, rows 0, 37, 74 …).
  *   content_heap_kb_500  JS heap used by the page with the extension minus without it, after a forced GC (CDP).
  */
@@ -110,6 +115,25 @@ export async function run(): Promise<Record<string, unknown>> {
     const { scan: full } = loads[2] as (typeof loads)[number];
     const startToBadges = median(loads.map((l) => l.startToBadges));
 
+    // Issue 5's figure: the rows are on the page when the content script starts.
+    const fromStart: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const current = await withExtension.context.newPage();
+      await current.goto(`${url}&delay=0`);
+      await until("500 badged rows", async () => (await lastScan(current))?.rows === 500);
+      fromStart.push(
+        await current.evaluate(() => {
+          const start = performance.getEntriesByName("kefu:content:start")[0]?.startTime;
+          const measures = performance
+            .getEntriesByType("measure")
+            .filter((m) => m.name.startsWith("kefu:overlay:scan"));
+          const last = measures[measures.length - 1];
+          return start !== undefined && last ? last.startTime + last.duration - start : Number.NaN;
+        }),
+      );
+      await current.close();
+    }
+
     const rescans: number[] = [];
     let lastRescan: ScanRecord | undefined;
     for (let i = 0; i < 9; i++) {
@@ -138,8 +162,10 @@ export async function run(): Promise<Record<string, unknown>> {
     rmSync(plainDir, { recursive: true, force: true });
 
     return {
-      ms_500_rows: round(full.ms),
-      ms_500_rows_all: loads.map((l) => round(l.scan.ms)),
+      ms_500_rows: round(median(fromStart)),
+      ms_500_rows_all: fromStart.map(round),
+      scan_ms_500_rows: round(full.ms),
+      scan_ms_500_rows_all: loads.map((l) => round(l.scan.ms)),
       breakdown_500: full,
       badges_500: full.badges,
       start_to_badges_ms: round(startToBadges),

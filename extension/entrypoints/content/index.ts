@@ -15,9 +15,12 @@ export default defineContentScript({
   // seller page's console).
   cssInjectionMode: "manual",
   main(ctx) {
+    // "Content script start" for the overlay benchmark (issue 5: content script start → all badges).
+    performance.mark("kefu:content:start");
     return startFeatures(ctx, {
       everyFrame: [phrasePicker],
-      topFrame: [statusChip, orderOverlay, reviewDrafts],
+      // The order overlay first: it asks the background for the team's settings before anything else goes out.
+      topFrame: [orderOverlay, reviewDrafts, statusChip],
       beforeTopFrame: () => {
         document.documentElement.dataset.kefuKit = KEFU_VERSION;
         ctx.onInvalidated(() => delete document.documentElement.dataset.kefuKit);
