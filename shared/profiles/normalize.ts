@@ -43,9 +43,6 @@ const MAX_FOUR_DIGIT_YEAR_MS = 253_402_300_799_999;
 /** The characters of "2026-11-23T" by day number since 1970 (bounded): the orders of one list fall on a few days. */
 const isoDayPrefixes = new Map<number, number[]>();
 
-/** The code of the digit `n` (0–9). */
-const digit = (n: number): number => 48 + n;
-
 /**
  * `new Date(ms).toISOString()` for whole ms in 1970–9999 (every order time), with the date part formatted once per
  * day: toISOString costs ~1.5 µs a call, about a fifth of normalising a whole row, and a list's times share days.
@@ -82,21 +79,43 @@ export function isoFromEpochMs(ms: number): string {
     d[8] as number,
     d[9] as number,
     d[10] as number,
-    digit(Math.floor(hour / 10)),
-    digit(hour % 10),
+    48 + Math.floor(hour / 10),
+    48 + (hour % 10),
     58, // :
-    digit(Math.floor(minute / 10)),
-    digit(minute % 10),
+    48 + Math.floor(minute / 10),
+    48 + (minute % 10),
     58,
-    digit(Math.floor(second / 10)),
-    digit(second % 10),
+    48 + Math.floor(second / 10),
+    48 + (second % 10),
     46, // .
-    digit(Math.floor(milli / 100)),
-    digit(Math.floor(milli / 10) % 10),
-    digit(milli % 10),
+    48 + Math.floor(milli / 100),
+    48 + (Math.floor(milli / 10) % 10),
+    48 + (milli % 10),
     90, // Z
   );
 }
+
+/**
+ * Every pattern is compiled once here: a regex literal inside a function makes a new RegExp object each time it
+ * runs (cheap once optimised, but not while a freshly started service worker still interprets this code).
+ */
+const WHITESPACE = /\s/;
+const WHITESPACE_RUNS = /\s+/g;
+const THOUSANDS_SEPARATOR = /[,，](?=\d{3}\b)/g;
+const DECIMAL = /-?\d+(?:\.\d+)?/;
+const DIGITS = /\d+/;
+const ISO_WITH_ZONE = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$/;
+const EPOCH_DIGITS = /^\d{10}(\d{3})?$/;
+const FULL_DATE = /\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/;
+const OVERDUE = /超时|超过|逾期|已过/;
+const STATUS_NAME = /^(unpaid|paid|shipped|completed|closed|unknown)$/;
+const DEPOSIT_PAID = /定金已付|已付定金|待付尾款|付尾款|待支付尾款/;
+const BALANCE_PAID = /尾款已付|已付尾款/;
+const REFUND_NAME = /^(none|requested|in-progress|done)$/;
+const REFUND_DONE = /退款成功|已退款|退款完成|售后完成/;
+const REFUND_REQUESTED = /申请退款|待处理|待商家处理/;
+const REFUND_IN_PROGRESS = /退款中|售后中|处理中|退货中|退款/;
+const REFUND_NONE = /无售后|无退款/;
 
 /** Placeholders pages print for "nothing": 拼多多 （空）, 千牛 "-". */
 const EMPTY_MARKERS = new Set(["-", "--", "—", "——", "（空）", "(空)", "空", "无", "暂无", "null", "undefined"]);
@@ -124,7 +143,7 @@ function needsCollapsing(text: string): boolean {
 /** Trimmed text with runs of whitespace collapsed; placeholders for "nothing" become "". */
 export function normalizeText(raw: RawValue): string {
   const shown = asString(raw);
-  const text = needsCollapsing(shown) ? shown.replace(/\s+/g, " ").trim() : shown;
+  const text = needsCollapsing(shown) ? shown.replace(WHITESPACE_RUNS, " ").trim() : shown;
   return text.length <= LONGEST_EMPTY_MARKER && EMPTY_MARKERS.has(text) ? "" : text;
 }
 
@@ -133,8 +152,8 @@ export function normalizePrice(raw: RawValue): number | undefined {
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : undefined;
   const shown = asString(raw);
   // Thousands separators go first (¥1,299.00); most prices have none, and then the replace is skipped.
-  const plain = shown.includes(",") || shown.includes("，") ? shown.replace(/[,，](?=\d{3}\b)/g, "") : shown;
-  const match = plain.match(/-?\d+(?:\.\d+)?/);
+  const plain = shown.includes(",") || shown.includes("，") ? shown.replace(THOUSANDS_SEPARATOR, "") : shown;
+  const match = plain.match(DECIMAL);
   if (!match) return undefined;
   const value = Number(match[0]);
   return Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
@@ -143,7 +162,7 @@ export function normalizePrice(raw: RawValue): number | undefined {
 /** "×2", "x 3", "2件", 2 → integer. */
 export function normalizeInt(raw: RawValue): number | undefined {
   if (typeof raw === "number") return Number.isInteger(raw) ? raw : undefined;
-  const match = asString(raw).match(/\d+/);
+  const match = asString(raw).match(DIGITS);
   return match ? Number(match[0]) : undefined;
 }
 
@@ -164,11 +183,11 @@ export function normalizeDateTime(raw: RawValue, env: NormalizeEnv): string | un
   const text = asString(raw).trim();
   if (!text) return undefined;
   // Each pattern needs a "T" or exactly 10/13 characters: most page text skips both regexes on these checks.
-  if (text.includes("T") && /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}.*(?:Z|[+-]\d{2}:?\d{2})$/.test(text)) {
+  if (text.includes("T") && ISO_WITH_ZONE.test(text)) {
     const ms = Date.parse(text);
     return Number.isNaN(ms) ? undefined : isoFromEpochMs(ms);
   }
-  if ((text.length === 10 || text.length === 13) && /^\d{10}(\d{3})?$/.test(text)) {
+  if ((text.length === 10 || text.length === 13) && EPOCH_DIGITS.test(text)) {
     return normalizeDateTime(Number(text), env);
   }
   const m = text.match(DATE_TIME);
@@ -191,15 +210,15 @@ export function normalizeDateTime(raw: RawValue, env: NormalizeEnv): string | un
 export function normalizeCountdown(raw: RawValue, env: NormalizeEnv): string | undefined {
   const shown = asString(raw);
   // A full date-time wins ("最晚出库：2026-11-25 15:11:00", "2026-11-25 11:01:00（剩余43小时1分）").
-  if (/\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}/.test(shown)) return normalizeDateTime(shown, env);
-  const text = /\s/.test(shown) ? shown.replace(/\s+/g, "") : shown;
+  if (FULL_DATE.test(shown)) return normalizeDateTime(shown, env);
+  const text = WHITESPACE.test(shown) ? shown.replace(WHITESPACE_RUNS, "") : shown;
   if (!text) return undefined;
   const parts = countdownParts(text);
   if (parts.day === undefined && parts.hour === undefined && parts.minute === undefined) {
     return normalizeDateTime(shown, env);
   }
   const minutes = Number(parts.day ?? 0) * 1440 + Number(parts.hour ?? 0) * 60 + Number(parts.minute ?? 0);
-  const overdue = /超时|超过|逾期|已过/.test(text);
+  const overdue = OVERDUE.test(text);
   return isoFromEpochMs(env.nowMs + (overdue ? -minutes : minutes) * MINUTE);
 }
 
@@ -333,7 +352,7 @@ const statusByText = new Map<string, OrderStatus>();
 
 function statusOfText(raw: RawValue): OrderStatus {
   const text = normalizeText(raw);
-  if (/^(unpaid|paid|shipped|completed|closed|unknown)$/.test(text)) return text as OrderStatus;
+  if (STATUS_NAME.test(text)) return text as OrderStatus;
   for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
   return "unknown";
 }
@@ -349,8 +368,8 @@ export function normalizePresale(raw: RawValue, env: NormalizeEnv): PresaleState
     return state;
   }
   const text = normalizeText(raw);
-  if (/定金已付|已付定金|待付尾款|付尾款|待支付尾款/.test(text)) return { depositPaid: true, balancePaid: false };
-  if (/尾款已付|已付尾款/.test(text)) return { depositPaid: true, balancePaid: true };
+  if (DEPOSIT_PAID.test(text)) return { depositPaid: true, balancePaid: false };
+  if (BALANCE_PAID.test(text)) return { depositPaid: true, balancePaid: true };
   return undefined;
 }
 
@@ -358,11 +377,11 @@ export function normalizePresale(raw: RawValue, env: NormalizeEnv): PresaleState
 export function normalizeRefund(raw: RawValue): "none" | "requested" | "in-progress" | "done" | undefined {
   const text = normalizeText(raw);
   if (!text) return undefined;
-  if (/^(none|requested|in-progress|done)$/.test(text)) return text as "none" | "requested" | "in-progress" | "done";
-  if (/退款成功|已退款|退款完成|售后完成/.test(text)) return "done";
-  if (/申请退款|待处理|待商家处理/.test(text)) return "requested";
-  if (/退款中|售后中|处理中|退货中|退款/.test(text)) return "in-progress";
-  if (/无售后|无退款/.test(text)) return "none";
+  if (REFUND_NAME.test(text)) return text as "none" | "requested" | "in-progress" | "done";
+  if (REFUND_DONE.test(text)) return "done";
+  if (REFUND_REQUESTED.test(text)) return "requested";
+  if (REFUND_IN_PROGRESS.test(text)) return "in-progress";
+  if (REFUND_NONE.test(text)) return "none";
   return undefined;
 }
 
