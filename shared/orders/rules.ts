@@ -4,7 +4,7 @@
  */
 import type { Order } from "../model.ts";
 import { type ParsedAddress, parseAddress } from "./address.ts";
-import { type CheckContext, regionMatches } from "./context.ts";
+import { type CheckContext, regionCandidates, regionMatches } from "./context.ts";
 import { buildMemo } from "./memo.ts";
 import { classifyPhone, normalizePhone } from "./phone.ts";
 import type { RuleId } from "./settings.ts";
@@ -166,7 +166,10 @@ function checkRegion(f: OrderFacts, ctx: CheckContext, out: OrderWarning[]): voi
   if (order.status !== "paid" && order.status !== "unpaid") return;
   if (f.address === "") return;
   if (ctx.enabled("remote-area")) {
-    for (const m of ctx.remoteAreas) {
+    const candidates = ctx.remoteAreasByProvince
+      ? regionCandidates(ctx.remoteAreasByProvince, parsed.province)
+      : ctx.remoteAreas;
+    for (const m of candidates) {
       if (regionMatches(m, parsed.province, parsed.city, f.address)) {
         const where = [parsed.province, parsed.city].filter(Boolean).join(" ") || m.label;
         // Seed 002: which courier a special order goes by is a red-flag memo.
