@@ -396,19 +396,20 @@ export function normalizeBool(raw: RawValue): boolean {
 /** A normaliser as a function of the raw value and the page's clock. */
 export type Normalizer = (raw: RawValue, env: NormalizeEnv) => unknown;
 
+// The functions themselves (they take the clock as their second argument or ignore it): no wrapper call per value.
 const NORMALIZERS: Record<NormalizerName, Normalizer> = {
-  text: (raw) => normalizeText(raw),
+  text: normalizeText,
   raw: (raw) => (typeof raw === "object" && raw !== null ? raw : asString(raw)),
-  price: (raw) => normalizePrice(raw),
-  int: (raw) => normalizeInt(raw),
-  datetime: (raw, env) => normalizeDateTime(raw, env),
-  countdown: (raw, env) => normalizeCountdown(raw, env),
-  skuProps: (raw) => normalizeSkuProps(raw),
-  flagColor: (raw) => normalizeFlagColor(raw),
-  statusText: (raw) => normalizeStatusText(raw),
-  presaleText: (raw, env) => normalizePresale(raw, env),
-  refund: (raw) => normalizeRefund(raw),
-  bool: (raw) => normalizeBool(raw),
+  price: normalizePrice,
+  int: normalizeInt,
+  datetime: normalizeDateTime,
+  countdown: normalizeCountdown,
+  skuProps: normalizeSkuProps,
+  flagColor: normalizeFlagColor,
+  statusText: normalizeStatusText,
+  presaleText: normalizePresale,
+  refund: normalizeRefund,
+  bool: normalizeBool,
 };
 const UNKNOWN_NORMALIZER: Normalizer = () => undefined;
 
