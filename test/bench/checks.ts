@@ -10,7 +10,9 @@
  * background_cpu_ms_500_rows: the same work as this thread's CPU time per round (mean over the timed rounds).
  * background_first_500_rows_ms: the same work done once in a fresh Node process (cold code: interpreter, regex
  * compilation), median of 7 processes — closer to a service worker that has just woken up; `_cpu_ms` is that
- * thread's CPU time (in 4 ms ticks, but not counting time the busy machine gave to other processes).
+ * thread's CPU time (not counting time the busy machine gave to other processes).
+ * background_interpreted_ms_500_rows: median pass with V8's optimising tiers off (interpreter only), a steadier
+ * stand-in for not-yet-warm code than single cold passes.
  */
 import { spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
@@ -219,6 +221,19 @@ async function backgroundRows(): Promise<Record<string, unknown>> {
     first.push(pass.ms);
     firstCpu.push(pass.cpuMs);
   }
+  // The same work with V8's compilers off (bytecode interpreter only): a steady stand-in for code that has not
+  // warmed up yet, without the noise of timing single cold passes.
+  const interpreted = spawnSync(
+    process.execPath,
+    ["--no-opt", "--no-maglev", "--no-sparkplug", fileURLToPath(import.meta.url), "--rounds"],
+    { encoding: "utf8" },
+  );
+  let interpretedMs = Number.NaN;
+  try {
+    interpretedMs = (JSON.parse(interpreted.stdout) as { ms: number }).ms;
+  } catch {
+    throw new Error(`interpreted child failed: ${interpreted.stderr}`);
+  }
   return {
     background_ms_500_rows: round2(median(total)),
     background_ms_500_rows_build: round2(median(build)),
@@ -226,9 +241,24 @@ async function backgroundRows(): Promise<Record<string, unknown>> {
     background_cpu_ms_500_rows: round2((cpu.user + cpu.system) / 1000 / rounds),
     background_first_500_rows_ms: round2(median(first)),
     background_first_500_rows_cpu_ms: round2(median(firstCpu)),
+    background_interpreted_ms_500_rows: round2(interpretedMs),
     background_warnings_500_rows: warnings,
   };
 }
+
+/** `node <flags> checks.ts --rounds`: median ms of 30 passes on fresh copies (run with the JIT tiers turned off). */
+async function interpretedRounds(): Promise<void> {
+  const nowMs = Date.parse(DEMO_NOW);
+  const rows = await soldPageRawRows(500, nowMs);
+  const times: number[] = [];
+  for (let round = 0; round < 33; round++) {
+    const pass = backgroundPass(structuredClone(rows), nowMs);
+    if (round >= 3) times.push(pass.buildMs + pass.checkMs);
+  }
+  console.log(JSON.stringify({ ms: median(times) }));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes("--rounds")) await interpretedRounds();
 
 // `node test/bench/checks.ts --first-pass`: one cold pass in this fresh process, its ms on stdout.
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes("--first-pass")) {
