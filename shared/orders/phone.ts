@@ -33,6 +33,8 @@ const KIND_RANK: PhoneKind[] = ["mobile", "landline", "virtual", "masked", "inva
 const SEVERAL = /[,，/;；、]/;
 
 export function classifyPhone(raw: string): PhoneKind {
+  // Most receivers have a plain 11-digit mobile number, which every step below would leave as it is.
+  if (MOBILE.test(raw)) return "mobile";
   if (!SEVERAL.test(raw)) return classifyOne(raw);
   let best: PhoneKind = "empty";
   for (const part of raw.split(SEVERAL)) {
