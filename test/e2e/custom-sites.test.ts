@@ -66,7 +66,9 @@ afterAll(async () => {
 async function openCrm(): Promise<Page> {
   const page = await profile.context.newPage();
   page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(new URL("/chat/custom-crm.html", crm.url).href);
+  // Not "load": right after a browser restart the first page's load event sometimes never came (1 run in 5 here,
+  // cause not found); the page's DOM and its frame's input are what the tests need.
+  await page.goto(new URL("/chat/custom-crm.html", crm.url).href, { waitUntil: "domcontentloaded" });
   await page.frameLocator("#crm-frame").locator("#frame-input").waitFor();
   return page;
 }
