@@ -552,5 +552,6 @@ describe("phrase picker on the demo chat page (issue 4 proof)", () => {
   it("left no page errors", () => {
     expect(pageErrors).toEqual([]);
     publishScreenshot(join(OUTPUT_DIR, "picker-open.png"), "picker.png");
+    publishScreenshot(join(OUTPUT_DIR, "picker-lint-panel.png"), "picker-lint-panel.png");
   });
 });
