@@ -8,6 +8,7 @@ import type { Order } from "../../../shared/model.ts";
 import { emptyLibrary } from "../../../shared/phrases/merge.ts";
 import { defaultTeamSettings, type Phrase } from "../../../shared/phrases/schema.ts";
 import { BUILTIN_PROFILES } from "../../../shared/profiles/builtin.ts";
+import type { SiteProfile } from "../../../shared/profiles/schema.ts";
 import { rowNormalizers } from "../../sites/extract.ts";
 import { saveTeamSettings } from "../../store/settings-edits.ts";
 import { connectionItem, libraryItem } from "../../store/state.ts";
@@ -25,6 +26,28 @@ const phrase = (id: string, code: string, content: string, extra: Partial<Phrase
   rev: 1,
   ...extra,
 });
+
+const NOW_MS = Date.parse("2026-11-23T08:00:00Z");
+const ADDRESS = "北京市 北京市 海淀区 中关村大街27号";
+/** A paid 150 元 order with a full receiver: only the amount rules can flag it. */
+const paidOrder: Order = {
+  id: "1",
+  platform: "taobao",
+  status: "paid",
+  buyer: "b",
+  items: [{ title: "t", skuProps: {}, quantity: 1, price: 150 }],
+  total: 150,
+  receiver: { name: "周明", phone: "13812345678", address: ADDRESS },
+};
+const taobaoSold = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as SiteProfile;
+
+const connectAs = (role: "admin" | "agent", shopName: string, name: string) =>
+  connectionItem.setValue({
+    workerUrl: "http://127.0.0.1:1",
+    token: "t",
+    connectedAt: 1,
+    me: { teamId: "t1", shopName, tokenId: "k1", agentId: "a1", name, role },
+  });
 
 beforeEach(async () => {
   fakeBrowser.reset();
@@ -49,12 +72,7 @@ beforeEach(async () => {
       siteProfiles: { profiles: { "taobao-sold": broken, "pinduoduo-list": fixedPdd } },
     },
   });
-  await connectionItem.setValue({
-    workerUrl: "http://127.0.0.1:1",
-    token: "t",
-    connectedAt: 1,
-    me: { teamId: "t1", shopName: "南极潮服", tokenId: "k1", agentId: "a1", name: "meimei", role: "agent" },
-  });
+  await connectAs("agent", "南极潮服", "meimei");
 });
 
 describe("order overlay background handlers", () => {
@@ -71,18 +89,10 @@ describe("order overlay background handlers", () => {
   });
 
   it("orders.check: single-order warnings per order, with the team's thresholds", async () => {
-    const order: Order = {
-      id: "1",
-      platform: "taobao",
-      status: "paid",
-      buyer: "b",
-      items: [{ title: "t", skuProps: {}, quantity: 1, price: 150 }],
-      total: 150,
-      receiver: { name: "周明", phone: "13812345678", address: "北京市 北京市 海淀区 中关村大街27号" },
-    };
+    const order = paidOrder;
     const { warnings } = await createOrderOverlayHandlers()["orders.check"]({
       orders: [order, { ...order, id: "2", receiver: { name: "", phone: "", address: "" } }],
-      nowMs: Date.parse("2026-11-23T08:00:00Z"),
+      nowMs: NOW_MS,
     });
     expect(warnings[0]?.map((w) => w.rule)).toEqual(["high-value"]);
     expect(warnings[1]?.map((w) => w.rule)).toEqual(expect.arrayContaining(["missing-receiver", "missing-phone"]));
@@ -90,23 +100,10 @@ describe("order overlay background handlers", () => {
 
   it("an admin's queued settings edit applies at once, before the Worker accepts it (settings, checks, rows)", async () => {
     await libraryItem.setValue({ ...emptyLibrary(), settings: defaultTeamSettings("小美的店") });
-    await connectionItem.setValue({
-      workerUrl: "http://127.0.0.1:1",
-      token: "t",
-      connectedAt: 1,
-      me: { teamId: "t1", shopName: "小美的店", tokenId: "k1", agentId: "a1", name: "lead", role: "admin" },
-    });
+    await connectAs("admin", "小美的店", "lead");
     const handlers = createOrderOverlayHandlers();
-    const order: Order = {
-      id: "1",
-      platform: "taobao",
-      status: "paid",
-      buyer: "b",
-      items: [{ title: "t", skuProps: {}, quantity: 1, price: 150 }],
-      total: 150,
-      receiver: { name: "周明", phone: "13812345678", address: "北京市 北京市 海淀区 中关村大街27号" },
-    };
-    const nowMs = Date.parse("2026-11-23T08:00:00Z");
+    const order = paidOrder;
+    const nowMs = NOW_MS;
     const rulesOf = async () =>
       (await handlers["orders.check"]({ orders: [order], nowMs })).warnings[0]?.map((w) => w.rule);
     expect(await rulesOf()).not.toContain("high-value");
@@ -115,8 +112,7 @@ describe("order overlay background handlers", () => {
     expect((await handlers.getTeamSettings({})).shopName).toBe("新店名");
     expect(await rulesOf()).toContain("high-value");
     // Rows read off the page follow the queued edit too, and a second edit replaces the first.
-    const profile = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold");
-    if (!profile) throw new Error("no taobao-sold profile");
+    const profile = taobaoSold;
     const row = {
       fields: { id: "9", status: "等待卖家发货", buyer: "b", total: "¥150.00", receiverName: "周明" },
       items: [{ title: "t", price: "¥150.00", quantity: "1" }],
@@ -142,8 +138,7 @@ describe("order overlay background handlers", () => {
   });
 
   it("orders.checkRows: raw rows normalised with the profile's normalisers, then checked; junk rows give null", async () => {
-    const profile = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold");
-    if (!profile) throw new Error("no taobao-sold profile");
+    const profile = taobaoSold;
     const row = {
       fields: {
         id: "4012873365518293742",
@@ -152,13 +147,13 @@ describe("order overlay background handlers", () => {
         total: "¥1,299.00",
         receiverName: "周明",
         receiverPhone: "",
-        receiverAddress: "北京市 北京市 海淀区 中关村大街27号",
+        receiverAddress: ADDRESS,
         createdAt: "创建时间：2026-11-23 11:55:00",
         shipDeadline: "发货剩余43小时56分",
       },
       items: [{ title: "卫衣", skuProps: "颜色分类：藏青;尺码：XXL", price: "¥1,299.00", quantity: "1" }],
     };
-    const nowMs = Date.parse("2026-11-23T08:00:00Z");
+    const nowMs = NOW_MS;
     const rows = [row, "junk" as never, { fields: {}, items: [] }];
     const { keys, warnings } = await createOrderOverlayHandlers()["orders.checkRows"]({
       rows,
@@ -232,9 +227,9 @@ describe("order overlay background handlers", () => {
       buyer: "b",
       items: [{ title: "帆布鞋", skuProps: {}, quantity: 1, price: 69 }],
       total: 69,
-      receiver: { name: "周明", phone: "13812345678", address: "北京市 北京市 海淀区 中关村大街27号" },
+      receiver: { name: "周明", phone: "13812345678", address: ADDRESS },
     };
-    const nowMs = Date.parse("2026-11-23T08:00:00Z");
+    const nowMs = NOW_MS;
     const { actions } = await createOrderOverlayHandlers()["orders.actions"]({
       source: { order },
       warnings: [],
@@ -242,7 +237,7 @@ describe("order overlay background handlers", () => {
     });
     expect(actions.map((a) => a.id)).toEqual(["script:催付", "script:核对地址", "memo"]);
     expect(actions[0]?.text).toBe("团队催付：帆布鞋");
-    expect(actions[1]?.text).toBe("核对：北京市 北京市 海淀区 中关村大街27号");
+    expect(actions[1]?.text).toBe(`核对：${ADDRESS}`);
     expect(actions[2]?.label).toBe("复制备注（紫旗）");
     expect(actions[2]?.text).toContain("小美/2026-11-23");
     // A DOM row travels as its raw strings: the background builds the order the same way checkRows does.
@@ -254,18 +249,18 @@ describe("order overlay background handlers", () => {
             status: "等待买家付款",
             buyer: "b",
             receiverName: "周明",
-            receiverAddress: "北京市 北京市 海淀区 中关村大街27号",
+            receiverAddress: ADDRESS,
           },
           items: [{ title: "帆布鞋", price: "¥69.00", quantity: "1" }],
         },
-        normalizers: rowNormalizers(BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as never),
+        normalizers: rowNormalizers(taobaoSold),
         platform: "taobao",
       },
       warnings: [],
       nowMs,
     });
     expect(fromRow.actions.map((a) => a.text).slice(0, 2)).toEqual(actions.map((a) => a.text).slice(0, 2));
-    const normalizers = rowNormalizers(BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as never);
+    const normalizers = rowNormalizers(taobaoSold);
     const unusable = [null, { raw: "junk" }, { raw: { fields: {}, items: [] }, normalizers, platform: "taobao" }];
     for (const source of unusable) {
       await expect(
