@@ -1,7 +1,7 @@
 /**
- * The built-in 京东 and 抖店 review profiles on the demo 评价管理 pages' own DOM (rendered by each page's render.js
- * in happy-dom): every review of the data file is read with stars, text, 追评, buyer, goods and spec, and each
- * reply box found is that review's own.
+ * The built-in 拼多多, 京东 and 抖店 review profiles on the demo 评价管理 pages' own DOM (rendered by each page's
+ * render.js in happy-dom): every review of the data file is read with stars, text, 追评, buyer, goods and spec, and
+ * each reply box found is that review's own. (千牛's page is read from its rendered snapshot in extract.test.ts.)
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -10,12 +10,19 @@ import type { Platform } from "../../../shared/model.ts";
 import { BUILTIN_REVIEW_PROFILES, reviewProfileForUrl } from "../../../shared/profiles/review-pages.ts";
 import { reviewCards } from "../../../test/demo/douyin/ffa/g/comment/render.js";
 import { type DemoReview, reviewTable } from "../../../test/demo/jd/jdm/comment/list/render.js";
+import {
+  type DemoPinduoduoReview,
+  reviewTable as pinduoduoTable,
+} from "../../../test/demo/pinduoduo/goods/evaluation/render.js";
 import { findReviews, panelParentOf, replyBoxOf } from "./extract.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const NOW = Date.parse("2026-11-23T08:00:00.000Z");
-const load = (file: string) =>
-  JSON.parse(readFileSync(join(ROOT, "test/demo/data", file), "utf8")).reviews as DemoReview[];
+const load = <T = DemoReview>(file: string) =>
+  JSON.parse(readFileSync(join(ROOT, "test/demo/data", file), "utf8")).reviews as T[];
+const pinduoduoReviews = load<DemoPinduoduoReview>("pinduoduo-reviews.json");
+const jdReviews = load("jd-reviews.json");
+const douyinReviews = load("douyin-reviews.json");
 
 interface PageCase {
   name: string;
@@ -23,21 +30,39 @@ interface PageCase {
   profileId: string;
   demoUrl: string;
   liveUrl: string;
-  reviews: DemoReview[];
-  render(reviews: DemoReview[]): HTMLElement;
+  reviews: Array<DemoReview | DemoPinduoduoReview>;
+  /** The page's own rendering of its reviews. */
+  render(): HTMLElement;
   /** The container of one review, as the page builds it. */
   container: string;
 }
 
 const CASES: PageCase[] = [
   {
+    name: "拼多多 评价管理",
+    platform: "pinduoduo",
+    profileId: "pinduoduo-reviews",
+    demoUrl: "http://127.0.0.1:8790/pinduoduo/goods/evaluation/",
+    liveUrl: "https://mms.pinduoduo.com/goods/evaluation/list",
+    reviews: pinduoduoReviews,
+    render: () => {
+      const table = document.createElement("div");
+      table.id = "pdd-evaluation-table";
+      table.className = "TB_outerWrapper_5-113-0";
+      table.dataset.testid = "beast-core-table";
+      table.append(pinduoduoTable(pinduoduoReviews, NOW));
+      return table;
+    },
+    container: "[data-testid=beast-core-table-row]",
+  },
+  {
     name: "京东 京麦 评价管理",
     platform: "jd",
     profileId: "jd-reviews",
     demoUrl: "http://127.0.0.1:8790/jd/jdm/comment/list/",
     liveUrl: "https://shop.jd.com/jdm/comment/list",
-    reviews: load("jd-reviews.json"),
-    render: (reviews) => reviewTable(reviews, NOW),
+    reviews: jdReviews,
+    render: () => reviewTable(jdReviews, NOW),
     container: "tr.ant-table-row",
   },
   {
@@ -46,10 +71,10 @@ const CASES: PageCase[] = [
     profileId: "douyin-reviews",
     demoUrl: "http://127.0.0.1:8790/douyin/ffa/g/comment/",
     liveUrl: "https://fxg.jinritemai.com/ffa/g/comment",
-    reviews: load("douyin-reviews.json"),
-    render: (reviews) => {
+    reviews: douyinReviews,
+    render: () => {
       const list = document.createElement("div");
-      list.append(...reviewCards(reviews, NOW));
+      list.append(...reviewCards(douyinReviews, NOW));
       return list;
     },
     container: ".index_commentCard__7Hq2d",
@@ -57,7 +82,7 @@ const CASES: PageCase[] = [
 ];
 
 function renderPage(page: PageCase): HTMLElement {
-  document.body.replaceChildren(page.render(page.reviews));
+  document.body.replaceChildren(page.render());
   return document.body;
 }
 
