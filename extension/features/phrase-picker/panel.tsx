@@ -190,3 +190,23 @@ export function Panel(props: PanelProps) {
   if (state.view === "form") return <FormView {...props} state={state} />;
   return <LintView {...props} state={state} />;
 }
+
+/** Where the picker or the lint chip renders: a fixed host element and the mount inside its shadow root. */
+export interface PanelHost {
+  host: HTMLElement;
+  mount: HTMLElement;
+}
+
+/** A shadow-root host in the outer same-origin page; page CSS stays out. */
+export function createPanelHost(doc: Document, name: string): PanelHost {
+  const host = doc.createElement("div");
+  host.setAttribute("data-kefu-host", name);
+  host.style.cssText = "position:fixed;top:0;left:0;width:0;height:0;z-index:2147483646;";
+  const root = host.attachShadow({ mode: "open" });
+  const style = doc.createElement("style");
+  style.textContent = PANEL_CSS;
+  const mount = doc.createElement("div");
+  root.append(style, mount);
+  doc.documentElement.append(host);
+  return { host, mount };
+}
