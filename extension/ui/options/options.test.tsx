@@ -10,7 +10,7 @@ import { FakeWorker } from "../../sync/testing/fake-worker.ts";
 import { Popup } from "../popup/Popup.tsx";
 import { buildExport } from "./exporting.ts";
 import { Options } from "./Options.tsx";
-import { byTestIdIn, mountRoot, serveHandlers, unmountRoot, until } from "./test-dom.ts";
+import { byTestIdIn, mountRoot, serveHandlers, typeInto, unmountRoot, until } from "./test-dom.ts";
 
 const ADMIN = "kefu_team0000000000001_admin-token";
 let worker: FakeWorker;
@@ -33,31 +33,24 @@ afterEach(() => {
 
 const byTestId = <T extends Element = HTMLElement>(id: string) => byTestIdIn<T>(root, id);
 
-/** Types into a field and lets Preact re-render, so handlers see the new state. */
-async function type(el: HTMLInputElement | HTMLTextAreaElement, value: string) {
-  el.value = value;
-  el.dispatchEvent(new Event("input", { bubbles: true }));
-  await new Promise((r) => setTimeout(r, 20));
-}
-
 describe("options page", () => {
   it("connects, adds a group and a phrase, and keeps hostile content as text", async () => {
     render(<Options />, root);
     const url = await until(() => byTestId<HTMLInputElement>("conn-url"), "connection form");
-    await type(url, "https://kefu.example.workers.dev");
-    await type(byTestId<HTMLInputElement>("conn-token") as HTMLInputElement, ADMIN);
+    await typeInto(url, "https://kefu.example.workers.dev");
+    await typeInto(byTestId<HTMLInputElement>("conn-token") as HTMLInputElement, ADMIN);
     byTestId("conn-save")?.click();
     await until(() => byTestId("conn-shop")?.textContent === "小美的店", "shop name");
     expect(byTestId("conn-role")?.textContent).toContain("管理员");
     expect(byTestId("conn-agent")?.textContent).toBe("店长");
 
-    await type(await until(() => byTestId<HTMLInputElement>("group-new-name"), "group input"), "欢迎语");
+    await typeInto(await until(() => byTestId<HTMLInputElement>("group-new-name"), "group input"), "欢迎语");
     byTestId("group-add")?.click();
     await until(() => root.querySelector('[data-testid^="group-item-"]')?.textContent?.includes("欢迎语"), "group");
 
     byTestId("phrase-new")?.click();
-    await type(await until(() => byTestId<HTMLInputElement>("phrase-code"), "form"), "hy");
-    await type(
+    await typeInto(await until(() => byTestId<HTMLInputElement>("phrase-code"), "form"), "hy");
+    await typeInto(
       byTestId<HTMLTextAreaElement>("phrase-content") as HTMLTextAreaElement,
       '<img src=x onerror="alert(1)">您好',
     );
@@ -69,8 +62,11 @@ describe("options page", () => {
 
   it("shows the error of a refused token", async () => {
     render(<Options />, root);
-    await type(await until(() => byTestId<HTMLInputElement>("conn-url"), "form"), "https://kefu.example.workers.dev");
-    await type(byTestId<HTMLInputElement>("conn-token") as HTMLInputElement, "wrong");
+    await typeInto(
+      await until(() => byTestId<HTMLInputElement>("conn-url"), "form"),
+      "https://kefu.example.workers.dev",
+    );
+    await typeInto(byTestId<HTMLInputElement>("conn-token") as HTMLInputElement, "wrong");
     byTestId("conn-save")?.click();
     const error = await until(() => byTestId("conn-error"), "error");
     expect(error.textContent).toMatch(/令牌无效/);

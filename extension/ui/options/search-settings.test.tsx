@@ -8,7 +8,7 @@ import { libraryItem } from "../../store/state.ts";
 import { cancelSyncSoon } from "../../sync/loop.ts";
 import { FakeWorker } from "../../sync/testing/fake-worker.ts";
 import { Options } from "./Options.tsx";
-import { byTestIdIn, mountRoot, serveHandlers, unmountRoot, until as waitUntil } from "./test-dom.ts";
+import { byTestIdIn, mountRoot, serveHandlers, typeInto, unmountRoot, until as waitUntil } from "./test-dom.ts";
 
 const ADMIN = "kefu_team0000000000001_admin-token";
 const AGENT = "kefu_team0000000000001_agent-token";
@@ -39,12 +39,6 @@ function until<T>(find: () => T | null | undefined | false, what: string): Promi
   return waitUntil(find, what, 300);
 }
 const byTestId = <T extends Element = HTMLElement>(id: string) => byTestIdIn<T>(root, id);
-
-async function type(el: HTMLInputElement, value: string) {
-  el.value = value;
-  el.dispatchEvent(new Event("input", { bubbles: true }));
-  await new Promise((r) => setTimeout(r, 20));
-}
 
 async function connect(token: string) {
   await h["connection.save"]({ workerUrl: "https://kefu.example.workers.dev", token });
@@ -89,7 +83,7 @@ describe("options page search (the picker's search)", () => {
   });
 
   async function search(query: string) {
-    await type(await until(() => byTestId<HTMLInputElement>("phrase-search"), "search box"), query);
+    await typeInto(await until(() => byTestId<HTMLInputElement>("phrase-search"), "search box"), query);
     await until(() => !byTestId("phrase-search-loading"), "index loaded");
     await new Promise((r) => setTimeout(r, 30));
     return rowCodes();
@@ -124,7 +118,7 @@ describe("team settings in the options page", () => {
     const shop = await until(() => byTestId<HTMLInputElement>("team-shop-name"), "shop name field");
     expect(shop.value).toBe("小美的店");
     worker.online = false;
-    await type(shop, "小美的旗舰店");
+    await typeInto(shop, "小美的旗舰店");
     byTestId<HTMLFormElement>("team-shop-name")
       ?.closest("form")
       ?.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));
@@ -143,7 +137,7 @@ describe("team settings in the options page", () => {
     await h["sync.now"](empty);
     render(<Options />, root);
     const wang = await until(() => byTestId<HTMLInputElement>("team-agent-agentWang"), "agent field");
-    await type(wang, "王小二");
+    await typeInto(wang, "王小二");
     worker.serverSettings({ shopName: "别人改的店名", agents: { agentWang: "小王", agentLi: "小李" } });
     await h["sync.now"](empty); // pulled while the form is open
     wang.closest("form")?.dispatchEvent(new Event("submit", { bubbles: true, cancelable: true }));

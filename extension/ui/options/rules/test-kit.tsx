@@ -1,6 +1,7 @@
 /** Test helpers for the team-rules editors: a fake background that records settings.save calls, and DOM input. */
 import { render, type VNode } from "preact";
 import { fakeBrowser } from "wxt/testing/fake-browser";
+import { typeInto } from "../test-dom.ts";
 
 export interface SaveCall {
   patch: Record<string, unknown>;
@@ -46,11 +47,8 @@ export function setup() {
 
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 
-export async function type(element: Element | null, value: string) {
-  const input = element as HTMLInputElement | HTMLTextAreaElement;
-  input.value = value;
-  input.dispatchEvent(new Event("input", { bubbles: true }));
-  await settle();
+export function type(element: Element | null, value: string): Promise<void> {
+  return typeInto(element as HTMLInputElement | HTMLTextAreaElement | null, value);
 }
 
 export async function click(element: Element | null) {
