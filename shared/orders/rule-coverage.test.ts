@@ -15,26 +15,10 @@ import {
   RULE_IDS,
   type RuleId,
 } from "./index.ts";
-
-const NOW = "2026-11-23T04:00:00Z";
+import { cleanOrder, NOW } from "./test-orders.ts";
 
 /** A clean paid order under the defaults at NOW. */
-function order(patch: Partial<Order> = {}): Order {
-  return {
-    id: "T1",
-    platform: "taobao",
-    status: "paid",
-    buyer: "tb_alice",
-    items: [
-      { title: "加绒卫衣", skuProps: { 颜色分类: "黑色", 尺码: "L" }, quantity: 1, price: 129, itemId: "600001" },
-    ],
-    total: 129,
-    receiver: { name: "张三", phone: "13800138000", address: "广东省 深圳市 南山区 科技园南区1号" },
-    createdAt: "2026-11-23T02:00:00Z",
-    paidAt: "2026-11-23T02:01:00Z",
-    ...patch,
-  };
-}
+const order = (patch: Partial<Order> = {}): Order => cleanOrder({ id: "T1", ...patch });
 const receiver = (patch: Partial<NonNullable<Order["receiver"]>>) => ({ ...order().receiver, ...patch });
 const second = (patch: Partial<Order> = {}) => order({ id: "T2", createdAt: "2026-11-23T02:20:00Z", ...patch });
 
