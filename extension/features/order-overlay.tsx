@@ -213,7 +213,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
 
   // The summary and panel host goes in after the first scan: a node added to the page before it makes the page
   // lay out and paint again (~40 ms on a 500-order list) while the scan waits for the background's answers.
-  let overlayUi: { mount(): void } | undefined;
+  let overlayUi: { mount(): void; shadowHost: HTMLElement } | undefined;
   let uiMounted = false;
   function mountUi(): void {
     if (uiMounted || !overlayUi || stopped()) return;
@@ -283,8 +283,8 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     setTimeout(fire, 150);
   }
 
-  const ours = (node: Node) => node instanceof Element && (node.hasAttribute(BADGE_ATTR) || node === uiRoot);
-  let uiRoot: Element | undefined;
+  const ours = (node: Node) =>
+    node instanceof Element && (node.hasAttribute(BADGE_ATTR) || node === overlayUi?.shadowHost);
   const observer = new MutationObserver((records) => {
     const touched: Node[] = [];
     for (const record of records) {
@@ -317,7 +317,6 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       uiHost = undefined;
     },
   });
-  uiRoot = ui.shadowHost;
   overlayUi = ui;
   if (scans > 0) mountUi();
 
@@ -328,7 +327,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     (event) => {
       if (!state.panel) return;
       const path = event.composedPath();
-      if (path.some((node) => node === uiRoot || (node instanceof Element && node.hasAttribute(BADGE_ATTR)))) return;
+      if (path.some((node) => node instanceof Node && ours(node))) return;
       closePanel();
     },
     { signal, capture: true },
