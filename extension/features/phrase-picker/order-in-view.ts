@@ -25,11 +25,14 @@ export async function orderVariables(doc: Document, href: string, box: Node): Pr
   if (!profile) return {};
   try {
     // Rows are read here as raw strings; the background turns them into the order (the normalisers stay there).
-    const rows = findRows(doc, profile).filter((row) => rowId(row, profile));
-    const row = rows.find((r) => r.contains(box)) ?? (rows.length === 1 ? rows[0] : undefined);
-    if (!row) return {};
+    const rows = findRows(doc, profile)
+      .map((row) => ({ row, id: rowId(row, profile) }))
+      .filter((r) => r.id);
+    const hit = rows.find((r) => r.row.contains(box)) ?? (rows.length === 1 ? rows[0] : undefined);
+    if (!hit) return {};
+    const raw = extractRawRow(hit.row, profile, hit.id);
     const { order } = await askBackground("orders.build", {
-      source: { raw: extractRawRow(row, profile), normalizers: rowNormalizers(profile), platform: profile.platform },
+      source: { raw, normalizers: rowNormalizers(profile), platform: profile.platform },
       nowMs: pageClock(profile, href, Date.now()),
     });
     return order ? orderToVariables(order) : {};
