@@ -64,6 +64,16 @@ async function heapKb(page: Page): Promise<number> {
   return usage.usedSize / 1024;
 }
 
+/** Content script start (the `kefu:content:start` mark) → end of the overlay's last scan, in ms. */
+function startToLastScan(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const start = performance.getEntriesByName("kefu:content:start")[0]?.startTime;
+    const measures = performance.getEntriesByType("measure").filter((m) => m.name.startsWith("kefu:overlay:scan"));
+    const last = measures[measures.length - 1];
+    return start !== undefined && last ? last.startTime + last.duration - start : Number.NaN;
+  });
+}
+
 async function pageRendered(page: Page): Promise<void> {
   await page.locator("#sold-root tbody.next-table-body").nth(499).waitFor({ state: "attached", timeout: 30_000 });
 }
@@ -102,13 +112,7 @@ export async function run(): Promise<Record<string, unknown>> {
         const last = await lastScan(current);
         return last && last.rows === 500 ? last : undefined;
       });
-      const startToBadges = await current.evaluate(() => {
-        const start = performance.getEntriesByName("kefu:overlay:start")[0]?.startTime;
-        const measures = performance.getEntriesByType("measure").filter((m) => m.name.startsWith("kefu:overlay:scan"));
-        const last = measures[measures.length - 1];
-        return start !== undefined && last ? last.startTime + last.duration - start : Number.NaN;
-      });
-      loads.push({ scan, startToBadges });
+      loads.push({ scan, startToBadges: await startToLastScan(current) });
     }
     if (!page) throw new Error("no page");
     loads.sort((a, b) => a.scan.ms - b.scan.ms);
@@ -121,16 +125,7 @@ export async function run(): Promise<Record<string, unknown>> {
       const current = await withExtension.context.newPage();
       await current.goto(`${url}&delay=0`);
       await until("500 badged rows", async () => (await lastScan(current))?.rows === 500);
-      fromStart.push(
-        await current.evaluate(() => {
-          const start = performance.getEntriesByName("kefu:content:start")[0]?.startTime;
-          const measures = performance
-            .getEntriesByType("measure")
-            .filter((m) => m.name.startsWith("kefu:overlay:scan"));
-          const last = measures[measures.length - 1];
-          return start !== undefined && last ? last.startTime + last.duration - start : Number.NaN;
-        }),
-      );
+      fromStart.push(await startToLastScan(current));
       await current.close();
     }
 
