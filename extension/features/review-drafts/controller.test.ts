@@ -10,7 +10,8 @@ import { DEFAULT_LINT_SETTINGS } from "../../../shared/lint/defaults.ts";
 import { lintText } from "../../../shared/lint/lint.ts";
 import { BUILTIN_REVIEW_PROFILES, reviewProfileForUrl } from "../../../shared/profiles/review-pages.ts";
 import { DEFAULT_REVIEW_TEMPLATES, TOPIC_LABELS } from "../../../shared/reviews/index.ts";
-import { type DemoPinduoduoReview, reviewTable } from "../../../test/demo/pinduoduo/goods/evaluation/render.js";
+import type { DemoReview } from "../../../test/demo/jd/jdm/comment/list/render.js";
+import { reviewTable } from "../../../test/demo/pinduoduo/goods/evaluation/render.js";
 import { draftReviews } from "./background.ts";
 import { type PageOptions, ReviewDraftsPage } from "./controller.ts";
 
@@ -65,7 +66,7 @@ describe("ReviewDraftsPage", () => {
   it("puts the bar above a table of review rows (拼多多), not inside the table's first column", async () => {
     page.stop();
     const reviews = JSON.parse(readFileSync(join(ROOT, "test/demo/data/pinduoduo-reviews.json"), "utf8"))
-      .reviews as DemoPinduoduoReview[];
+      .reviews as DemoReview[];
     document.body.innerHTML = '<div id="pdd-evaluation-table"></div>';
     document.getElementById("pdd-evaluation-table")?.append(reviewTable(reviews, Date.parse("2026-11-23T08:00:00Z")));
     const pdd = reviewProfileForUrl(BUILTIN_REVIEW_PROFILES, "http://127.0.0.1:8790/pinduoduo/goods/evaluation/");

@@ -10,17 +10,14 @@ import type { Platform } from "../../../shared/model.ts";
 import { BUILTIN_REVIEW_PROFILES, reviewProfileForUrl } from "../../../shared/profiles/review-pages.ts";
 import { reviewCards } from "../../../test/demo/douyin/ffa/g/comment/render.js";
 import { type DemoReview, reviewTable } from "../../../test/demo/jd/jdm/comment/list/render.js";
-import {
-  type DemoPinduoduoReview,
-  reviewTable as pinduoduoTable,
-} from "../../../test/demo/pinduoduo/goods/evaluation/render.js";
+import { reviewTable as pinduoduoTable } from "../../../test/demo/pinduoduo/goods/evaluation/render.js";
 import { findReviews, panelParentOf, replyBoxOf } from "./extract.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 const NOW = Date.parse("2026-11-23T08:00:00.000Z");
-const load = <T = DemoReview>(file: string) =>
-  JSON.parse(readFileSync(join(ROOT, "test/demo/data", file), "utf8")).reviews as T[];
-const pinduoduoReviews = load<DemoPinduoduoReview>("pinduoduo-reviews.json");
+const load = (file: string) =>
+  JSON.parse(readFileSync(join(ROOT, "test/demo/data", file), "utf8")).reviews as DemoReview[];
+const pinduoduoReviews = load("pinduoduo-reviews.json");
 const jdReviews = load("jd-reviews.json");
 const douyinReviews = load("douyin-reviews.json");
 
@@ -30,7 +27,7 @@ interface PageCase {
   profileId: string;
   demoUrl: string;
   liveUrl: string;
-  reviews: Array<DemoReview | DemoPinduoduoReview>;
+  reviews: DemoReview[];
   /** The page's own rendering of its reviews. */
   render(): HTMLElement;
   /** The container of one review, as the page builds it. */

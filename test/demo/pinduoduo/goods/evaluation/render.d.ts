@@ -1,14 +1,5 @@
 /** Types for render.js (plain JS served to the browser as is; unit tests render the same rows). */
-export interface DemoPinduoduoReview {
-  id: string;
-  rating: number;
-  buyer: string;
-  item: string;
-  sku: string;
-  createdDaysAgo: number;
-  text: string;
-  followUp?: string;
-}
+import type { DemoReview } from "../../../jd/jdm/comment/list/render.js";
 export declare const REPLY_LIMIT: number;
-export declare function reviewRow(review: DemoPinduoduoReview, now: number): HTMLTableRowElement;
-export declare function reviewTable(reviews: DemoPinduoduoReview[], now: number): HTMLTableElement;
+export declare function reviewRow(review: DemoReview, now: number): HTMLTableRowElement;
+export declare function reviewTable(reviews: DemoReview[], now: number): HTMLTableElement;
