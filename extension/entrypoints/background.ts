@@ -23,8 +23,8 @@ export default defineBackground(() => {
   // The picker on URL patterns the team added in settings (dynamic content script, this browser's permissions).
   watchCustomSites();
   listenForOrderChecks(handlers); // the order overlay's own port (cheaper than a sendMessage per chunk or edit)
-  browser.runtime.onMessage.addListener((message: unknown) => {
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isEnvelope(message)) return undefined;
-    return dispatch(handlers, message);
+    return dispatch(handlers, message, sender);
   });
 });

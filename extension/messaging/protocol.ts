@@ -34,7 +34,20 @@ export async function askBackground<T extends RequestType>(type: T, payload: Req
   return reply.value;
 }
 
-export type Handlers = { [T in RequestType]: (payload: RequestOf<T>) => Promise<ResponseOf<T>> | ResponseOf<T> };
+/**
+ * Who sent a message (the fields of runtime.MessageSender the handlers use). Only handlers that act on the
+ * sender's own tab or frame read it; a content script's message has `tab` and `frameId`, an extension page's has no
+ * `tab`.
+ */
+export interface MessageSender {
+  tab?: { id?: number };
+  frameId?: number;
+  url?: string;
+}
+
+export type Handlers = {
+  [T in RequestType]: (payload: RequestOf<T>, sender?: MessageSender) => Promise<ResponseOf<T>> | ResponseOf<T>;
+};
 
 export function isEnvelope(message: unknown): message is Envelope {
   return typeof message === "object" && message !== null && typeof (message as Envelope).kefu === "string";
@@ -43,12 +56,19 @@ export function isEnvelope(message: unknown): message is Envelope {
 /**
  * Dispatches one envelope to its handler and wraps the outcome; unknown types are an error, not a hang.
  * Takes a partial map so tests can wire a subset; background.ts builds a full `Handlers`, so production misses none.
+ * `sender` (runtime.onMessage's) is passed on as the handler's second argument.
  */
-export async function dispatch(handlers: Partial<Handlers>, message: Envelope): Promise<Reply<RequestType>> {
-  const handler = handlers[message.kefu] as ((payload: unknown) => unknown) | undefined;
+export async function dispatch(
+  handlers: Partial<Handlers>,
+  message: Envelope,
+  sender?: MessageSender,
+): Promise<Reply<RequestType>> {
+  const handler = handlers[message.kefu] as ((payload: unknown, sender?: MessageSender) => unknown) | undefined;
   if (!handler) return { ok: false, error: `Unknown request "${String(message.kefu)}"` };
   try {
-    return { ok: true, value: (await handler(message.payload)) as ResponseOf<RequestType> };
+    // No sender (tests, in-process calls): the handler is called with the payload alone, as before senders existed.
+    const value = sender === undefined ? await handler(message.payload) : await handler(message.payload, sender);
+    return { ok: true, value: value as ResponseOf<RequestType> };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
   }

@@ -3,7 +3,7 @@ import { KEFU_VERSION } from "../../../shared/version.ts";
 import { startFeatures } from "../../features/feature.ts";
 import { orderOverlay } from "../../features/order-overlay.tsx";
 import { phrasePicker } from "../../features/phrase-picker.tsx";
-import { reviewDrafts } from "../../features/review-drafts.ts";
+import { reviewDraftsLoader } from "../../features/review-drafts-loader.ts";
 import { statusChip } from "../../features/status-chip.tsx";
 import { SELLER_SITE_MATCHES } from "../../sites/matches.ts";
 
@@ -20,7 +20,7 @@ export default defineContentScript({
     return startFeatures(ctx, {
       everyFrame: [phrasePicker],
       // The order overlay first: it asks the background for the team's settings before anything else goes out.
-      topFrame: [orderOverlay, reviewDrafts, statusChip],
+      topFrame: [orderOverlay, reviewDraftsLoader, statusChip],
       beforeTopFrame: () => {
         document.documentElement.dataset.kefuKit = KEFU_VERSION;
         ctx.onInvalidated(() => delete document.documentElement.dataset.kefuKit);

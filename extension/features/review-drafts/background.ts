@@ -3,6 +3,7 @@
  * (shared/reviews, with its lexicon and OpenCC tables, too big for every seller page's content script).
  */
 
+import { browser } from "wxt/browser";
 import { DEFAULT_LINT_SETTINGS, type LintSettings } from "../../../shared/lint/defaults.ts";
 import { lintText } from "../../../shared/lint/lint.ts";
 import { parseLintSettings } from "../../../shared/lint/settings.ts";
@@ -22,7 +23,10 @@ import { readTeamSettings } from "../../store/settings-edits.ts";
 import { connectionItem } from "../../store/state.ts";
 import type { ReviewDraftResult } from "./messages.ts";
 
-export type ReviewDraftRequestType = "reviews.page" | "reviews.draft" | "reviews.lint";
+export type ReviewDraftRequestType = "reviews.page" | "reviews.load" | "reviews.draft" | "reviews.lint";
+
+/** The review-drafts content script (entrypoints/review-drafts.content.ts), injected only into review pages. */
+export const REVIEW_DRAFTS_SCRIPT_FILE = "content-scripts/review-drafts.js";
 
 /** A page of reviews is 10–50; a few thousand covers "load everything" pages without letting a page flood us. */
 export const MAX_REVIEWS_PER_REQUEST = 2000;
@@ -110,17 +114,34 @@ export function draftReviews(
   return input.tally === true ? { results, tally: tallyReviews(reviews, analyses) } : { results };
 }
 
+/** The review profile for a URL (team overrides applied; null = not a review page), and the profiles' problems. */
+async function reviewPageOf(url: unknown) {
+  const settings = await teamSettings();
+  const { profiles, problems } = profilesOf(settings.siteProfiles);
+  return { settings, problems, profile: reviewProfileForUrl(profiles, String(url)) ?? null };
+}
+
 export function createReviewDraftHandlers(): Pick<Handlers, ReviewDraftRequestType> {
   return {
     "reviews.page": async ({ url }) => {
-      const settings = await teamSettings();
-      const { profiles, problems } = profilesOf(settings.siteProfiles);
-      const profile = reviewProfileForUrl(profiles, String(url)) ?? null;
+      const { settings, problems, profile } = await reviewPageOf(url);
       return {
         profile,
         topicLabels: TOPIC_LABELS,
         problems: profile ? [...problems, ...settings.templateProblems] : [],
       };
+    },
+    "reviews.load": async ({ url }, sender) => {
+      const tabId = sender?.tab?.id;
+      if (tabId === undefined) throw new Error("reviews.load: only a content script in a tab can ask (no sender tab)");
+      if (!(await reviewPageOf(url)).profile) return { loaded: false };
+      // Into the asking frame only. Injected twice into one document (two quick navigations), WXT's context stops
+      // the older copy when the newer one starts, so the page never gets two review UIs.
+      await browser.scripting.executeScript({
+        target: { tabId, frameIds: [sender?.frameId ?? 0] },
+        files: [REVIEW_DRAFTS_SCRIPT_FILE],
+      });
+      return { loaded: true };
     },
     "reviews.draft": async (payload) => draftReviews(payload, await teamSettings()),
     "reviews.lint": async ({ texts }) => {

@@ -29,6 +29,12 @@ export interface ReviewDraftRequests {
     };
   };
   /**
+   * From the main content script's loader: when this URL is a review page (as "reviews.page" decides), the
+   * background injects the review-drafts content script (content-scripts/review-drafts.js) into the asking tab
+   * and frame, so the review UI's code stays off every other seller page. Fails for a sender without a tab.
+   */
+  "reviews.load": { request: { url: string }; response: { loaded: boolean } };
+  /**
    * Analyses and drafts (team templates and shop name) for the reviews on the page, index-aligned. `avoid[i]`
    * (重新生成) asks for a wording other than that text when the templates have one. With `tally`, also the topic
    * tally over all of `reviews`.
