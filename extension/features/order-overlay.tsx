@@ -4,6 +4,7 @@ import type { ContentScriptContext } from "wxt/utils/content-script-context";
 import { createShadowRootUi } from "wxt/utils/content-script-ui/shadow-root";
 import type { OrderRuleSettings } from "../../shared/orders/settings.ts";
 import type { OrderWarning } from "../../shared/orders/types.ts";
+import { BUILTIN_PROFILES } from "../../shared/profiles/builtin.ts";
 import { pageClock, profileForUrl } from "../../shared/profiles/match.ts";
 import type { SiteProfile } from "../../shared/profiles/schema.ts";
 import { askBackground } from "../messaging/protocol.ts";
@@ -30,27 +31,47 @@ export const orderOverlay: Feature = {
     performance.mark("kefu:overlay:start");
     // The background validates the team's settings and runs the single-order checks: without it there is
     // nothing to show, so the page is left alone.
-    const team = await askBackground("getTeamSettings", {}).catch((err) => {
+    const teamAsked = askBackground("getTeamSettings", {}).catch((err) => {
       console.warn("[kefu] 后台未响应，订单检查未启动 background unavailable, order checks off", err);
       return undefined;
     });
-    if (!team) return;
+    let stop: (() => void) | undefined;
+    let running: SiteProfile | undefined;
+    let generation = 0;
+    const run = async (profile: SiteProfile | undefined, team: TeamContext) => {
+      const mine = ++generation;
+      stop?.();
+      stop = undefined;
+      running = profile;
+      if (!profile || ctx.isInvalid) return;
+      const stopThis = await runOverlay(ctx, profile, team);
+      if (mine === generation) stop = stopThis;
+      else stopThis();
+    };
+    // The page's built-in profile starts reading rows now, while the team's settings are on their way (the page is
+    // busy loading and their answer takes 10–40 ms to land); the rules' settings are awaited only before the
+    // cross-order checks. If the team's profile for this page differs (a lead's override), it starts again below.
+    const builtin = profileForUrl(BUILTIN_PROFILES, location.href);
+    const early = builtin
+      ? run(builtin, {
+          settings: teamAsked.then((team) => team?.orderRules ?? Promise.reject(new Error("no team settings"))),
+        })
+      : undefined;
+    const team = await teamAsked;
+    if (!team) {
+      generation++;
+      stop?.();
+      return;
+    }
     const profiles = team.siteProfiles;
     for (const problem of team.siteProfileProblems) console.warn(`[kefu] ${problem}`);
     const teamContext: TeamContext = { settings: team.orderRules };
     // Seller back offices are single-page apps: going from the list to a detail page (or anywhere else) swaps the
     // profile, or ends the overlay, without a page load.
-    let stop: (() => void) | undefined;
-    let generation = 0;
-    const apply = async () => {
-      const mine = ++generation;
-      stop?.();
-      stop = undefined;
+    const apply = (keepSame: boolean) => {
       const profile = profileForUrl(profiles, location.href);
-      if (!profile || ctx.isInvalid) return;
-      const stopThis = await runOverlay(ctx, profile, teamContext);
-      if (mine === generation) stop = stopThis;
-      else stopThis();
+      if (keepSame && profile && running && sameProfile(profile, running)) return;
+      return run(profile, teamContext);
     };
     // History-mode navigation: WXT's event where the browser reports it, and a cheap URL poll where it does not
     // (history.pushState from the page does not always reach a content script's listeners).
@@ -58,16 +79,23 @@ export const orderOverlay: Feature = {
     const onNavigate = () => {
       if (location.href === lastHref) return;
       lastHref = location.href;
-      void apply();
+      void apply(false);
     };
     ctx.addEventListener(window, "wxt:locationchange", onNavigate);
     ctx.setInterval(onNavigate, 500);
-    await apply();
+    await early;
+    // The early run goes on unless the team's profile for this page is another one (or none).
+    await apply(true);
   },
 };
 
+/** Profiles come from the background as JSON: equal content means the same reading of the page. */
+function sameProfile(a: SiteProfile, b: SiteProfile): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
 interface TeamContext {
-  settings: OrderRuleSettings;
+  settings: OrderRuleSettings | Promise<OrderRuleSettings>;
 }
 
 /** Records for tests and the benchmark: the last scan on <html>, and performance marks/measures. */
@@ -213,8 +241,9 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
 
   // The summary and panel host goes in after the first scan: a node added to the page before it makes the page
   // lay out and paint again (~40 ms on a 500-order list) while the scan waits for the background's answers.
-  let overlayUi: { mount(): void; shadowHost: HTMLElement } | undefined;
+  let overlayUi: { mount(): void; remove(): void; shadowHost: HTMLElement } | undefined;
   let uiMounted = false;
+  let firstScanDone = false;
   function mountUi(): void {
     if (uiMounted || !overlayUi || stopped()) return;
     uiMounted = true;
@@ -254,6 +283,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       }
     } finally {
       running = false;
+      firstScanDone = true;
       mountUi(); // also when the scan failed: the panel and summary still work for the next one
       if (again || pendingFull || pendingRows.size > 0) {
         again = false;
@@ -299,27 +329,6 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     schedule(tracker.rowsOf(touched) ?? undefined);
   });
 
-  const ui = await createShadowRootUi(ctx, {
-    name: "kefu-order-overlay",
-    position: "overlay",
-    alignment: "top-left",
-    zIndex: 2147483000,
-    css: OVERLAY_CSS,
-    onMount(container) {
-      const host = document.createElement("div");
-      container.append(host);
-      uiHost = host;
-      paint();
-      return host;
-    },
-    onRemove(host) {
-      if (host) render(null, host);
-      uiHost = undefined;
-    },
-  });
-  overlayUi = ui;
-  if (scans > 0) mountUi();
-
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
   // A click anywhere but the panel or a badge closes the panel.
   document.addEventListener(
@@ -344,14 +353,37 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     session.abort();
     observer.disconnect();
     tracker.destroy();
-    ui.remove();
+    overlayUi?.remove();
     delete document.documentElement.dataset.kefuOverlayLast;
     delete document.documentElement.dataset.kefuOverlayScans;
   };
   ctx.onInvalidated(stop);
-  // The first scan starts now, not after a frame: rows already on the page get their badges before the page paints
-  // again (later changes are scanned a frame after they happen, see kick).
+  // The first scan starts now, not after a frame, and before the UI is built: rows already on the page get their
+  // badges before the page paints again (later changes are scanned a frame after they happen, see kick).
   void runScan();
+  const ui = await createShadowRootUi(ctx, {
+    name: "kefu-order-overlay",
+    position: "overlay",
+    alignment: "top-left",
+    zIndex: 2147483000,
+    css: OVERLAY_CSS,
+    onMount(container) {
+      const host = document.createElement("div");
+      container.append(host);
+      uiHost = host;
+      paint();
+      return host;
+    },
+    onRemove(host) {
+      if (host) render(null, host);
+      uiHost = undefined;
+    },
+  });
+  if (stopped()) ui.remove();
+  else {
+    overlayUi = ui;
+    if (firstScanDone) mountUi();
+  }
   return stop;
 }
 

@@ -10,7 +10,8 @@ import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 
 export const ROOT = resolve(import.meta.dirname, "../..");
-export const EXTENSION_DIR = join(ROOT, ".output", "chrome-mv3");
+/** The built extension the e2e suite and the benchmarks load (`KEFU_EXTENSION_DIR` compares another build). */
+export const EXTENSION_DIR = process.env.KEFU_EXTENSION_DIR ?? join(ROOT, ".output", "chrome-mv3");
 export const OUTPUT_DIR = join(ROOT, "test", "output");
 export const SCREENSHOTS_DIR = join(ROOT, "docs", "screenshots");
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";

@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LibraryView } from "../../extension/store/view.ts";
 import { seedDemoTeam } from "../../scripts/seed-demo.mjs";
+import { BUILTIN_PROFILES } from "../../shared/profiles/builtin.ts";
 import { startDemoServer } from "../demo/server.mjs";
 import { OUTPUT_DIR, publishScreenshot, type RunningWorker, startWorker } from "./harness.ts";
 import { ask, launchProfile, newUserDataDir, type Profile, snapshotExtension } from "./helpers/profile.ts";
@@ -182,5 +183,28 @@ describe("团队规则: the admin's rules reach the agent's pages", () => {
     expect(await options.getByTestId("profile-copy-builtin").count()).toBe(0);
     await options.getByTestId("team-rules").screenshot({ path: join(OUTPUT_DIR, "team-rules-profiles.png") });
     await options.close();
+  });
+
+  it("a team's own 千牛 list profile replaces the built-in one the overlay starts reading with", async () => {
+    // The overlay reads rows with its built-in profile while the team's settings are on their way; a lead's fix to
+    // that profile must win. Here the fix points the phone field at nothing, so every order lacks a phone.
+    const builtin = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold");
+    if (!builtin) throw new Error("no built-in taobao-sold profile");
+    const fixed = { ...builtin, fields: { ...builtin.fields, receiverPhone: { selector: ".kefu-no-such-phone" } } };
+    await ask(adminOptions, "settings.save", { patch: { siteProfiles: { profiles: { "taobao-sold": fixed } } } });
+    await adminSynced();
+    await agentSync();
+    const badges = await agentBadges();
+    // The first page's 15 orders but the completed one (receiver checks end once an order has shipped).
+    expect(Object.keys(badges)).toHaveLength(14);
+    expect(badges["4012873365518293753"]).toBeUndefined();
+    for (const rules of Object.values(badges)) expect(rules).toContain("missing-phone");
+
+    await ask(adminOptions, "settings.save", { patch: { siteProfiles: { profiles: {} } } });
+    await adminSynced();
+    await agentSync();
+    const restored = await agentBadges();
+    // Back to the built-in profile: only the one demo order on the page without a phone.
+    expect(Object.values(restored).filter((rules) => rules.includes("missing-phone"))).toHaveLength(1);
   });
 });

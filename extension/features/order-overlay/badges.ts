@@ -66,18 +66,33 @@ function badgeHost(): HTMLElement {
   return host;
 }
 
-export function createBadge(orderId: string, onOpen: (host: HTMLElement) => void): Badge {
+export function createBadge(orderId: string): Badge {
   const host = badgeHost();
   host.dataset.kefuOrderId = orderId;
   const root = host.shadowRoot as ShadowRoot;
   root.adoptedStyleSheets = [sharedSheet()];
-  const button = root.firstElementChild as HTMLButtonElement;
-  button.addEventListener("click", (event) => {
-    event.preventDefault();
-    event.stopPropagation(); // the row may be a link or toggle selection
-    onOpen(host);
-  });
-  return { host, button, key: "" };
+  return { host, button: root.firstElementChild as HTMLButtonElement, key: "" };
+}
+
+/**
+ * One click listener for every badge, on the document in the capture phase (a listener per badge cost ~15 µs each
+ * on a 500-order page): a click on a badge goes no further (the row may be a link or toggle selection) and `open`
+ * gets its host.
+ */
+export function listenForBadgeClicks(doc: Document, open: (host: HTMLElement) => void, signal: AbortSignal): void {
+  doc.addEventListener(
+    "click",
+    (event) => {
+      const host = event
+        .composedPath()
+        .find((node): node is HTMLElement => node instanceof HTMLElement && node.hasAttribute(BADGE_ATTR));
+      if (!host) return;
+      event.preventDefault();
+      event.stopPropagation();
+      open(host);
+    },
+    { capture: true, signal },
+  );
 }
 
 /** What a badge shows for one set of rules and severities; many rows share one (cached per key). */

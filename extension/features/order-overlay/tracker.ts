@@ -15,7 +15,7 @@ import type { OrderWarning } from "../../../shared/orders/types.ts";
 import type { RawOrder } from "../../../shared/profiles/order.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
 import { extractRawRow, findRows, rowId } from "../../sites/extract.ts";
-import { BADGE_ATTR, type Badge, createBadge, updateBadge } from "./badges.ts";
+import { BADGE_ATTR, type Badge, createBadge, listenForBadgeClicks, updateBadge } from "./badges.ts";
 
 /**
  * Rows per background request: the background checks one chunk while the page reads the next. The first chunk is
@@ -47,7 +47,8 @@ export interface TrackedOrder {
 
 export interface TrackerDeps {
   profile: SiteProfile;
-  settings: OrderRuleSettings;
+  /** The team's order-rule settings (may still be on their way from the background when a scan starts). */
+  settings: OrderRuleSettings | Promise<OrderRuleSettings>;
   /** The page's clock (fixed by `?now=` on the demo). */
   now(): number;
   /** Single-order checks and cross keys for these orders, index-aligned (the background runs them). */
@@ -127,6 +128,17 @@ export function createTracker(deps: TrackerDeps): Tracker {
   const readsDom = Object.keys(profile.fields).length > 0 || profile.items !== undefined;
   /** The buyer each entry had at its last cross check: a changed buyer affects the old buyer's orders too. */
   const lastBuyer = new WeakMap<TrackedOrder, string>();
+  /** Which entry each of our badges belongs to (a badge the page copied into another row is not in here). */
+  const entryOfBadge = new WeakMap<HTMLElement, TrackedOrder>();
+  const listening = new AbortController();
+  listenForBadgeClicks(
+    document,
+    (host) => {
+      const entry = entryOfBadge.get(host);
+      if (entry?.badge?.host === host) deps.onOpen(entry.id, host);
+    },
+    listening.signal,
+  );
 
   function signature(row: Element, id: string): string {
     const json = deps.jsonOrder?.(id);
@@ -154,7 +166,10 @@ export function createTracker(deps: TrackerDeps): Tracker {
       removeBadge(entry);
       return;
     }
-    if (!entry.badge) entry.badge = createBadge(entry.id, (host) => deps.onOpen(entry.id, host));
+    if (!entry.badge) {
+      entry.badge = createBadge(entry.id);
+      entryOfBadge.set(entry.badge.host, entry);
+    }
     const host = entry.badge.host;
     host.dataset.kefuOrderId = entry.id;
     updateBadge(entry.badge, entry.warnings);
@@ -343,7 +358,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     // Cross-order rules over the orders on the page now (rows may have left while the background answered).
     const current = [...byRow.values()];
     const index = buildKeysIndex(current.map((e) => e.keys));
-    const ctx = crossContext(deps.settings, nowMs);
+    const ctx = crossContext(await deps.settings, nowMs);
     // A targeted scan re-checks only the orders that share a buyer with a changed/removed one.
     const buyers = dirty && removed === 0 && stats.reused === 0 ? new Set<string>() : undefined;
     if (buyers) for (const entry of changed) buyers.add(entry.keys.buyer).add(lastBuyer.get(entry) ?? "");
@@ -393,6 +408,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     entries: () => [...byRow.values()],
     byOrderId: (id) => [...byRow.values()].find((e) => e.id === id),
     destroy() {
+      listening.abort();
       for (const entry of byRow.values()) removeBadge(entry);
       byRow.clear();
       lastById.clear();

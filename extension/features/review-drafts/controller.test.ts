@@ -12,6 +12,7 @@ import { BUILTIN_REVIEW_PROFILES, reviewProfileForUrl } from "../../../shared/pr
 import { DEFAULT_REVIEW_TEMPLATES, TOPIC_LABELS } from "../../../shared/reviews/index.ts";
 import type { DemoReview } from "../../../test/demo/jd/jdm/comment/list/render.js";
 import { reviewTable } from "../../../test/demo/pinduoduo/goods/evaluation/render.js";
+import { showFixture } from "../../test-fixtures.ts";
 import { draftReviews } from "./background.ts";
 import { type PageOptions, ReviewDraftsPage } from "./controller.ts";
 
@@ -40,9 +41,7 @@ const draftOf = (id: string) =>
 let page: ReviewDraftsPage;
 
 beforeEach(() => {
-  const html = readFileSync(join(ROOT, "test/fixtures/demo-taobao-reviews.html"), "utf8");
-  const parsed = new DOMParser().parseFromString(html.replace(/<link\b[^>]*>/g, ""), "text/html");
-  document.body.replaceChildren(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
+  showFixture("demo-taobao-reviews");
   calls.length = 0;
   if (!profile) throw new Error("no profile");
   page = new ReviewDraftsPage({ profile, topicLabels: TOPIC_LABELS, problems: [], ask });

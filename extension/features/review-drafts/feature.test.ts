@@ -2,18 +2,16 @@
  * The feature as the content script starts it: asks the background (WXT's fake browser, real handlers) whether
  * this is a review page, shows panels, and removes everything when the content script context is invalidated.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { ContentScriptContext } from "wxt/utils/content-script-context";
 import { BUILTIN_REVIEW_PROFILES } from "../../../shared/profiles/review-pages.ts";
 import { dispatch, type Envelope, type Handlers } from "../../messaging/protocol.ts";
 import { libraryItem } from "../../store/state.ts";
+import { showFixture } from "../../test-fixtures.ts";
 import { reviewDrafts } from "../review-drafts.ts";
 import { createReviewDraftHandlers } from "./background.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..", "..");
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 const panels = () => document.querySelectorAll("kefu-review-panel").length;
 
@@ -31,9 +29,7 @@ let ctx: ContentScriptContext;
 beforeEach(() => {
   fakeBrowser.reset();
   libraryItem.dropCache();
-  const html = readFileSync(join(ROOT, "test/fixtures/demo-taobao-reviews.html"), "utf8");
-  const parsed = new DOMParser().parseFromString(html.replace(/<link\b[^>]*>/g, ""), "text/html");
-  document.body.replaceChildren(...Array.from(parsed.body.childNodes).map((n) => document.importNode(n, true)));
+  showFixture("demo-taobao-reviews");
   ctx = new ContentScriptContext("content");
 });
 

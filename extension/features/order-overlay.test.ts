@@ -1,0 +1,133 @@
+/**
+ * The order overlay as the content script starts it (happy-dom, WXT's fake browser, the background's real
+ * handlers): rows are read with the page's built-in profile before the team's settings arrive; that run goes on
+ * when the team's profile is the same, is replaced when a lead overrode it, and leaves nothing behind when the
+ * background never answers.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { ContentScriptContext } from "wxt/utils/content-script-context";
+import { BUILTIN_PROFILES } from "../../shared/profiles/builtin.ts";
+import type { SiteProfile } from "../../shared/profiles/schema.ts";
+import { dispatch, type Envelope, type Handlers } from "../messaging/protocol.ts";
+import { libraryItem } from "../store/state.ts";
+import { showFixture } from "../test-fixtures.ts";
+import { createOrderOverlayHandlers } from "./order-overlay/background.ts";
+import { BADGE_ATTR } from "./order-overlay/badges.ts";
+import { orderOverlay } from "./order-overlay.tsx";
+
+const PAGE = "http://localhost:3000/taobao/trade-platform/tp/sold/?now=2026-11-23T08%3A00%3A00.000Z";
+const builtin = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as SiteProfile;
+const settle = (ms = 200) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Order id → rule ids of every badge on the page; fails on a second badge for one order. */
+function badges(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const el of document.querySelectorAll<HTMLElement>(`[${BADGE_ATTR}]`)) {
+    const id = el.dataset.kefuOrderId ?? "";
+    expect(out[id], `two badges for ${id}`).toBeUndefined();
+    out[id] = (el.dataset.kefuRules ?? "").split(" ");
+  }
+  return out;
+}
+
+/** The background: real handlers; getTeamSettings waits for `answer` (a lead's profiles, or a dead background). */
+function background(answer: Promise<{ siteProfiles?: SiteProfile[] } | "down">) {
+  const real = createOrderOverlayHandlers();
+  const asked: string[] = [];
+  const handlers: Partial<Handlers> = {
+    ...real,
+    getTeamSettings: async () => {
+      const team = await answer;
+      if (team === "down") throw new Error("background down");
+      const settings = await real.getTeamSettings({});
+      return team.siteProfiles ? { ...settings, siteProfiles: team.siteProfiles } : settings;
+    },
+  };
+  fakeBrowser.runtime.onMessage.addListener(
+    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
+      asked.push((message as Envelope).kefu);
+      void dispatch(handlers as Handlers, message as Envelope).then(sendResponse);
+      return true;
+    },
+  );
+  return asked;
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+let ctx: ContentScriptContext;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  libraryItem.dropCache();
+  (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(PAGE);
+  showFixture("demo-taobao-sold");
+  ctx = new ContentScriptContext("content");
+});
+
+afterEach(() => {
+  ctx.abort();
+  document.body.replaceChildren();
+});
+
+describe("order overlay start", () => {
+  it("reads the rows with the built-in profile while the team's settings are on their way, and keeps that run", async () => {
+    const team = deferred<{ siteProfiles?: SiteProfile[] }>();
+    const asked = background(team.promise);
+    const started = orderOverlay.start(ctx);
+    await settle(50);
+    // The rows went to the background before the team's settings came back.
+    expect(asked.filter((kind) => kind === "orders.checkRows").length).toBeGreaterThan(0);
+    expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0); // cross-order rules wait for the settings
+    team.resolve({});
+    await started;
+    await settle();
+    expect(badges()["4012873365518293742"]).toContain("missing-phone");
+    expect(document.documentElement.dataset.kefuOverlayScans).toBe("1"); // not read again
+  });
+
+  it("a lead's own profile for the page replaces the built-in run, badges included", async () => {
+    const fixed = { ...builtin, fields: { ...builtin.fields, receiverPhone: { selector: ".kefu-no-such-phone" } } };
+    const siteProfiles = BUILTIN_PROFILES.map((p) => (p.id === builtin.id ? fixed : p));
+    const team = deferred<{ siteProfiles?: SiteProfile[] }>();
+    background(team.promise);
+    const started = orderOverlay.start(ctx);
+    await settle(50);
+    team.resolve({ siteProfiles });
+    await started;
+    await settle();
+    const shown = badges();
+    // All 15 orders but the completed one (receiver checks end once an order has shipped).
+    expect(Object.keys(shown)).toHaveLength(14);
+    expect(shown["4012873365518293753"]).toBeUndefined();
+    for (const rules of Object.values(shown)) expect(rules).toContain("missing-phone");
+  });
+
+  it("a lead who switched the page's profile off: the built-in run stops and takes its badges", async () => {
+    const team = deferred<{ siteProfiles?: SiteProfile[] }>();
+    background(team.promise);
+    const started = orderOverlay.start(ctx);
+    await settle(50);
+    team.resolve({ siteProfiles: BUILTIN_PROFILES.filter((p) => p.id !== builtin.id) });
+    await started;
+    await settle();
+    expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
+    expect(document.documentElement.dataset.kefuOverlayLast).toBeUndefined();
+  });
+
+  it("no answer from the background: nothing is left on the page", async () => {
+    background(Promise.resolve("down"));
+    await orderOverlay.start(ctx);
+    await settle();
+    expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
+    expect(document.documentElement.dataset.kefuOverlayLast).toBeUndefined();
+    expect(document.querySelector("kefu-order-overlay")).toBeNull();
+  });
+});
