@@ -18,13 +18,15 @@ import { extractRawRow, findRows, rowId } from "../../sites/extract.ts";
 import { BADGE_ATTR, type Badge, createBadge, listenForBadgeClicks, updateBadge } from "./badges.ts";
 
 /**
- * Rows per background request: the background checks one chunk while the page reads the next. The first chunk is
- * small (the background starts early), the middle ones large (fewer messages), and they shrink towards the end of
- * a full scan, so what is left to wait for after the last row is read is a small chunk.
+ * Rows per background request: the background checks one chunk while the page reads the next. The first chunk
+ * starts the background early, the middle ones are large and they shrink towards the end of a full scan, so what is
+ * left to wait for after the last row is read is a small chunk. Each message costs the page, the browser process and
+ * the service worker a turn: on a 500-order list, 5 chunks (125, 188, 94, 75, 18) measured 10–20% faster from
+ * content start to badges than 8 (50, 150, …) and much faster than 15 smaller ones (2 cores, A/B over 32 loads).
  */
-const FIRST_CHUNK = 50;
-const MAX_CHUNK = 150;
-const MIN_CHUNK = 25;
+const FIRST_CHUNK = 125;
+const MAX_CHUNK = 400;
+const MIN_CHUNK = 75;
 function chunkLimit(sentSoFar: number, rowsLeft: number): number {
   if (sentSoFar === 0) return FIRST_CHUNK;
   return Math.max(MIN_CHUNK, Math.min(MAX_CHUNK, Math.ceil(rowsLeft / 2)));
