@@ -73,11 +73,13 @@ interface PendingRow {
   sig: string;
   /** The row's entry before this scan (its old order stays in force until the answer arrives). */
   entry: TrackedOrder | undefined;
-  /** DOM rows: raw strings for the background to normalise. */
-  raw?: RawOrder;
-  /** Rows known from the page's JSON: already an order. */
-  order?: Order;
+  /** DOM rows: raw strings for the background to normalise; rows known from the page's JSON: already an order. */
+  source: TrackedSource;
 }
+
+/** The chunks keep the two kinds apart, so each side's source is known. */
+const rawOf = (p: PendingRow) => (p.source as { raw: RawOrder }).raw;
+const orderOf = (p: PendingRow) => (p.source as { order: Order }).order;
 
 export interface ScanStats {
   rows: number;
@@ -227,8 +229,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
       return undefined;
     }
     const json = deps.jsonOrder?.(id);
-    if (json) return { row, id, sig, entry: existing, order: json.order };
-    if (readsDom) return { row, id, sig, entry: existing, raw: extractRawRow(row, profile, id) };
+    if (json) return { row, id, sig, entry: existing, source: { order: json.order } };
+    if (readsDom) return { row, id, sig, entry: existing, source: { raw: extractRawRow(row, profile, id) } };
     // 京东/抖店 rows whose JSON has not arrived yet: no badge until it does.
     if (existing) removeBadge(existing);
     byRow.delete(row);
@@ -255,8 +257,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
 
     /** The background's answer for one read row: its cross keys (null = not an order) and single-order warnings. */
     const settle = (p: PendingRow, keys: CrossKeys | null | undefined, single: OrderWarning[]) => {
-      const source: TrackedSource | undefined = p.raw ? { raw: p.raw } : p.order ? { order: p.order } : undefined;
-      if (!keys || !source) {
+      const { source } = p;
+      if (!keys) {
         if (p.entry && byRow.get(p.row) === p.entry) {
           removeBadge(p.entry);
           byRow.delete(p.row);
@@ -295,18 +297,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
       const orders = orderChunk;
       rawChunk = [];
       orderChunk = [];
-      send(rows, () =>
-        deps.checkRows(
-          rows.map((p) => p.raw as RawOrder),
-          nowMs,
-        ),
-      );
-      send(orders, () =>
-        deps.checkSingle(
-          orders.map((p) => p.order as Order),
-          nowMs,
-        ),
-      );
+      send(rows, () => deps.checkRows(rows.map(rawOf), nowMs));
+      send(orders, () => deps.checkSingle(orders.map(orderOf), nowMs));
       sendMs += performance.now() - sendStart;
     };
     let chunkStart = performance.now();
@@ -316,7 +308,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       const read = readRow(row, stats);
       if (!read) return;
       sent++;
-      (read.raw ? rawChunk : orderChunk).push(read);
+      ("raw" in read.source ? rawChunk : orderChunk).push(read);
       if (rawChunk.length + orderChunk.length >= limit) {
         limit = chunkLimit(sent, rowsLeft);
         readMs += performance.now() - chunkStart;
