@@ -2,10 +2,10 @@ import { useEffect, useState } from "preact/hooks";
 import type { Role, TokenInfo } from "../../../shared/api.ts";
 import { LIMITS } from "../../../shared/phrases/schema.ts";
 import { askBackground } from "../../messaging/protocol.ts";
-import type { MintedToken } from "../../store/team-tokens.ts";
-import { ROLE_LABEL } from "./ConnectionCard.tsx";
 import { maxLengthRule, requiredRule, useFieldChecks } from "./field-checks.tsx";
-import { errorText, formatTime } from "./useStore.ts";
+import { NewTokenBox, type Shown } from "./NewTokenBox.tsx";
+import { MembersTable } from "./TeamMembersTable.tsx";
+import { errorText } from "./useStore.ts";
 
 /**
  * 团队成员 (admins only): the team's tokens from the Worker (name, role, created), adding a member, re-issuing a
@@ -13,7 +13,6 @@ import { errorText, formatTime } from "./useStore.ts";
  * A new token is shown once, here, and nowhere else. Everything goes through the background; offline the card
  * only says it needs the Worker — token changes are security actions and are never queued.
  */
-const ROLE_NAME: Record<Role, string> = { admin: "管理员", agent: "客服" };
 const MEMBER_NAME = { zh: "成员名字", en: "member name" };
 const ADD_RULES = { name: [requiredRule(MEMBER_NAME), maxLengthRule(MEMBER_NAME, LIMITS.agentNameLength)] };
 
@@ -22,22 +21,6 @@ type Listing =
   | { state: "offline"; reason: string }
   | { state: "error"; message: string }
   | { state: "ready"; tokens: TokenInfo[]; myTokenId: string };
-
-/** A token shown once: a new member's, or a replacement for `replaces` (the agent's older token). */
-interface Shown {
-  minted: MintedToken;
-  replaces?: TokenInfo;
-}
-
-/** Each agent's newest token: re-issue is offered there (an agent's older rows are superseded). */
-function newestTokenIds(tokens: TokenInfo[]): Set<string> {
-  const newest = new Map<string, TokenInfo>();
-  for (const token of tokens) {
-    const known = newest.get(token.agentId);
-    if (!known || token.createdAt >= known.createdAt) newest.set(token.agentId, token);
-  }
-  return new Set([...newest.values()].map((token) => token.tokenId));
-}
 
 function revokeQuestion(tokenId: string, myTokenId: string): string {
   return tokenId === myTokenId
@@ -180,54 +163,16 @@ export function TeamMembersCard({ agentNames = {} }: { agentNames?: Record<strin
         </p>
       )}
       {shown && (
-        <div class="conflict" data-testid="team-members-new-token">
-          <p class="status-bad">
-            <strong>仅显示一次，请立即复制发给该客服 · Shown once, copy it now</strong>：{shown.minted.info.name}（
-            {ROLE_NAME[shown.minted.info.role]}）的{shown.replaces ? "新" : ""}
-            令牌。关闭后无法再次查看，丢失可再次「重新发放」。
-          </p>
-          <div class="row">
-            <input
-              data-testid="team-members-token"
-              readOnly
-              value={shown.minted.token}
-              size={60}
-              onFocus={(e) => e.currentTarget.select()}
-            />
-            <button type="button" data-testid="team-members-copy" onClick={copy}>
-              {copied ? "已复制 · Copied" : "复制 · Copy"}
-            </button>
-            <button type="button" data-testid="team-members-done" onClick={() => setShown(null)}>
-              我已复制，关闭 · Done
-            </button>
-          </div>
-          {shown.replaces && (
-            <div class="row" data-testid="team-members-old-token">
-              {shown.replaces.revokedAt ? (
-                <span class="muted" data-testid="team-members-old-revoked">
-                  旧令牌已吊销 · Old token revoked
-                </span>
-              ) : confirming === `old:${shown.replaces.tokenId}` ? (
-                confirmRevoke(shown.replaces.tokenId, "team-members-revoke-old")
-              ) : (
-                <>
-                  <span>
-                    旧令牌（创建于 {formatTime(shown.replaces.createdAt)}）仍然有效。丢失或换了电脑的旧令牌建议吊销。
-                    The old token still works.
-                  </span>
-                  <button
-                    type="button"
-                    data-testid="team-members-revoke-old"
-                    disabled={busy}
-                    onClick={() => setConfirming(`old:${shown.replaces?.tokenId}`)}
-                  >
-                    吊销旧令牌 · Revoke old token
-                  </button>
-                </>
-              )}
-            </div>
-          )}
-        </div>
+        <NewTokenBox
+          shown={shown}
+          copied={copied}
+          busy={busy}
+          confirmingOld={confirming === `old:${shown.replaces?.tokenId}`}
+          onCopy={copy}
+          onDone={() => setShown(null)}
+          onConfirmOld={(tokenId) => setConfirming(`old:${tokenId}`)}
+          confirmRevoke={(tokenId) => confirmRevoke(tokenId, "team-members-revoke-old")}
+        />
       )}
       {listing.state === "ready" && (
         <>
@@ -271,94 +216,5 @@ export function TeamMembersCard({ agentNames = {} }: { agentNames?: Record<strin
         </p>
       )}
     </section>
-  );
-}
-
-interface TableProps {
-  tokens: TokenInfo[];
-  myTokenId: string;
-  busy: boolean;
-  confirming: string | null;
-  onConfirm: (tokenId: string) => void;
-  confirmRevoke: (tokenId: string) => preact.JSX.Element;
-  onReissue: (token: TokenInfo) => void;
-}
-
-/** One row per token (an agent with a re-issued token has several); the Worker records no last-used time. */
-function MembersTable({ tokens, myTokenId, busy, confirming, onConfirm, confirmRevoke, onReissue }: TableProps) {
-  const newest = newestTokenIds(tokens);
-  return (
-    <table class="phrase-table" data-testid="team-members-table">
-      <thead>
-        <tr>
-          <th>名字 · Name</th>
-          <th>角色 · Role</th>
-          <th>创建 · Created</th>
-          <th>状态 · State</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {tokens.map((token) => (
-          <tr key={token.tokenId} data-testid="team-member-row" data-token-id={token.tokenId}>
-            <td>
-              {token.name}
-              {token.tokenId === myTokenId && (
-                <span class="badge" data-testid="team-member-me" title="当前使用的令牌 · This browser's token">
-                  我
-                </span>
-              )}
-            </td>
-            <td data-testid="team-member-role">{ROLE_LABEL[token.role]}</td>
-            <td data-testid="team-member-created">{formatTime(token.createdAt)}</td>
-            <td>
-              {token.revokedAt ? (
-                <span class="badge warn" data-testid="team-member-revoked">
-                  已吊销 {new Date(token.revokedAt).toLocaleDateString("zh-CN")}
-                </span>
-              ) : (
-                "有效 · Active"
-              )}
-              {!newest.has(token.tokenId) && (
-                <span class="muted" data-testid="team-member-superseded">
-                  {" "}
-                  · 已重新发放 · Re-issued
-                </span>
-              )}
-            </td>
-            <td>
-              {confirming === token.tokenId && !token.revokedAt ? (
-                confirmRevoke(token.tokenId)
-              ) : (
-                <span class="row">
-                  {newest.has(token.tokenId) && (
-                    <button
-                      type="button"
-                      class="secondary"
-                      data-testid="team-member-reissue"
-                      title="为同一成员发放新令牌（丢失令牌、换电脑）· New token for the same member"
-                      disabled={busy}
-                      onClick={() => onReissue(token)}
-                    >
-                      重新发放 · Re-issue
-                    </button>
-                  )}
-                  {!token.revokedAt && (
-                    <button
-                      type="button"
-                      data-testid="team-member-revoke"
-                      disabled={busy}
-                      onClick={() => onConfirm(token.tokenId)}
-                    >
-                      吊销 · Revoke
-                    </button>
-                  )}
-                </span>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
