@@ -4,7 +4,7 @@
  * import this file; the content script gets the keys as plain data (`SearchIndexData`).
  */
 
-import { Converter } from "opencc-js";
+import { Converter } from "opencc-js/t2cn";
 import TS_CHARACTERS from "opencc-js/dict/TSCharacters";
 import { pinyin, polyphonic } from "pinyin-pro";
 import { normalizeText, rawSearchText } from "./normalize.ts";
