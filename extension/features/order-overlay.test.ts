@@ -93,6 +93,27 @@ describe("order overlay start", () => {
     expect(document.documentElement.dataset.kefuOverlayScans).toBe("1"); // not read again
   });
 
+  it("Kefu Kit's own UIs coming and going do not make it read the page again; the page's changes do", async () => {
+    background(Promise.resolve({}));
+    await orderOverlay.start(ctx);
+    await settle();
+    const scans = () => Number(document.documentElement.dataset.kefuOverlayScans);
+    expect(scans()).toBe(1);
+    const chip = document.createElement("kefu-status-chip");
+    document.body.append(chip);
+    const pickerHost = document.createElement("div");
+    pickerHost.setAttribute("data-kefu-host", "picker");
+    document.body.append(pickerHost);
+    await settle();
+    chip.remove();
+    pickerHost.remove();
+    await settle();
+    expect(scans()).toBe(1);
+    document.body.append(document.createElement("div")); // the page's own node
+    await settle();
+    expect(scans()).toBe(2);
+  });
+
   it("a lead's own profile for the page replaces the built-in run, badges included", async () => {
     const fixed = { ...builtin, fields: { ...builtin.fields, receiverPhone: { selector: ".kefu-no-such-phone" } } };
     const siteProfiles = BUILTIN_PROFILES.map((p) => (p.id === builtin.id ? fixed : p));

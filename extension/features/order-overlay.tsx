@@ -89,6 +89,15 @@ export const orderOverlay: Feature = {
   },
 };
 
+/**
+ * A host element of one of Kefu Kit's UIs: WXT shadow-root UIs are custom elements named kefu-…, the picker's and
+ * the lint chip's hosts carry data-kefu-host. The status chip mounting after the first scan made the overlay read
+ * all 500 rows again for nothing.
+ */
+function isKefuUi(node: Node): boolean {
+  return node instanceof Element && (node.localName.startsWith("kefu-") || node.hasAttribute("data-kefu-host"));
+}
+
 /** Profiles come from the background as JSON: equal content means the same reading of the page. */
 function sameProfile(a: SiteProfile, b: SiteProfile): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
@@ -320,7 +329,8 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     for (const record of records) {
       if (record.type === "childList") {
         const nodes = [...record.addedNodes, ...record.removedNodes];
-        if (nodes.length > 0 && nodes.every(ours)) continue; // our own badges coming and going
+        // Badges and Kefu Kit's own UIs (this overlay's, the status chip, the picker) coming and going: not the page.
+        if (nodes.length > 0 && nodes.every((node) => ours(node) || isKefuUi(node))) continue;
       }
       touched.push(record.target);
     }
