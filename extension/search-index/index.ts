@@ -12,7 +12,6 @@ import { storage } from "wxt/utils/storage";
 import type { UsageResponse } from "../../shared/api.ts";
 import { lintText } from "../../shared/lint/lint.ts";
 import { type LintSettings, parseLintSettings } from "../../shared/lint/settings.ts";
-import { toSearchIndexData, withSearchKeys } from "../../shared/search/keys.ts";
 import {
   type PhraseUsage,
   type PhraseWithKeys,
@@ -72,6 +71,10 @@ async function loadKeyCache(): Promise<StoredKeys> {
 
 /** Index data for the phrases the store shows now, re-keying only phrases whose fields changed. */
 export async function buildIndexData(phrases: readonly PhraseView[]): Promise<SearchIndexData> {
+  // Imported on first use: pinyin-pro takes ~50 ms to evaluate, which every start of the service worker (stopped
+  // after 30 s idle; woken by each order page, review page and sync alarm) would otherwise pay before answering
+  // anything. The bundler keeps the module inside background.js and evaluates it here, once.
+  const { toSearchIndexData, withSearchKeys } = await import("../../shared/search/keys.ts");
   const cache = await loadKeyCache();
   const next: StoredKeys["entries"] = {};
   let changed = Object.keys(cache.entries).length !== phrases.length;
