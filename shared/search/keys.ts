@@ -4,8 +4,8 @@
  * import this file; the content script gets the keys as plain data (`SearchIndexData`).
  */
 
-import { Converter } from "opencc-js/t2cn";
 import TS_CHARACTERS from "opencc-js/dict/TSCharacters";
+import { Converter } from "opencc-js/t2cn";
 import { pinyin, polyphonic } from "pinyin-pro";
 import { normalizeText, rawSearchText } from "./normalize.ts";
 import type { PhraseWithKeys, SearchablePhrase, SearchIndexData, SearchKeys } from "./types.ts";
