@@ -150,65 +150,84 @@ function districtAliases(name: string): string[] {
   return short !== name && short.length >= 2 ? [name, short] : [name];
 }
 
-const provinces = new AliasIndex<ProvinceEntry>(); // alias → province
-const citiesAnywhere = new AliasIndex<CityEntry[]>(); // city alias → entries, for addresses without 省
+interface AddressIndexes {
+  provinces: AliasIndex<ProvinceEntry>; // alias → province
+  citiesAnywhere: AliasIndex<CityEntry[]>; // city alias → entries, for addresses without 省
+}
 
-for (const [provinceName, cities] of Object.entries(table)) {
-  const municipality = MUNICIPALITIES.has(provinceName);
-  const entry: ProvinceEntry = {
-    name: provinceName,
-    municipality,
-    cities: new AliasIndex(),
-    districtsAnyCity: new AliasIndex(),
-  };
-  const municipalCity: CityEntry | undefined = municipality
-    ? { province: provinceName, name: provinceName, hasDistricts: true, districts: new AliasIndex() }
-    : undefined;
-  for (const [cityName, areas] of Object.entries(cities)) {
-    if (municipalCity) {
-      for (const area of areas) for (const a of districtAliases(area)) municipalCity.districts.set(a, area);
-      continue;
-    }
-    if (PSEUDO_CITIES.has(cityName)) {
-      // County-level cities directly under the province (仙桃市, 济源市, 石河子市…) act as cities without districts.
-      for (const area of areas) {
-        const city: CityEntry = {
-          province: provinceName,
-          name: area,
-          hasDistricts: false,
-          districts: new AliasIndex(),
-        };
-        for (const a of districtAliases(area)) entry.cities.set(a, city);
+let indexes: AddressIndexes | undefined;
+/**
+ * The alias indexes over the 省/市/区 table, built on first use: building them takes tens of ms, which every start of
+ * the extension's service worker (stopped after 30 s idle, woken by pages and sync alarms) would otherwise pay
+ * before answering anything, orders or not.
+ */
+function addressIndexes(): AddressIndexes {
+  indexes ??= buildAddressIndexes();
+  return indexes;
+}
+
+function buildAddressIndexes(): AddressIndexes {
+  const provinces = new AliasIndex<ProvinceEntry>(); // alias → province
+  const citiesAnywhere = new AliasIndex<CityEntry[]>(); // city alias → entries, for addresses without 省
+
+  for (const [provinceName, cities] of Object.entries(table)) {
+    const municipality = MUNICIPALITIES.has(provinceName);
+    const entry: ProvinceEntry = {
+      name: provinceName,
+      municipality,
+      cities: new AliasIndex(),
+      districtsAnyCity: new AliasIndex(),
+    };
+    const municipalCity: CityEntry | undefined = municipality
+      ? { province: provinceName, name: provinceName, hasDistricts: true, districts: new AliasIndex() }
+      : undefined;
+    for (const [cityName, areas] of Object.entries(cities)) {
+      if (municipalCity) {
+        for (const area of areas) for (const a of districtAliases(area)) municipalCity.districts.set(a, area);
+        continue;
       }
-      continue;
+      if (PSEUDO_CITIES.has(cityName)) {
+        // County-level cities directly under the province (仙桃市, 济源市, 石河子市…) act as cities without districts.
+        for (const area of areas) {
+          const city: CityEntry = {
+            province: provinceName,
+            name: area,
+            hasDistricts: false,
+            districts: new AliasIndex(),
+          };
+          for (const a of districtAliases(area)) entry.cities.set(a, city);
+        }
+        continue;
+      }
+      // 东莞市, 中山市, 儋州市, 嘉峪关市 list towns (街道/镇) instead of 区/县.
+      const towns = areas.filter((a) => a.endsWith("街道") || a.endsWith("镇")).length;
+      const hasDistricts = towns * 2 < areas.length;
+      const city: CityEntry = { province: provinceName, name: cityName, hasDistricts, districts: new AliasIndex() };
+      for (const area of areas) for (const a of districtAliases(area)) city.districts.set(a, area);
+      for (const a of cityAliases(cityName)) entry.cities.set(a, city);
     }
-    // 东莞市, 中山市, 儋州市, 嘉峪关市 list towns (街道/镇) instead of 区/县.
-    const towns = areas.filter((a) => a.endsWith("街道") || a.endsWith("镇")).length;
-    const hasDistricts = towns * 2 < areas.length;
-    const city: CityEntry = { province: provinceName, name: cityName, hasDistricts, districts: new AliasIndex() };
-    for (const area of areas) for (const a of districtAliases(area)) city.districts.set(a, area);
-    for (const a of cityAliases(cityName)) entry.cities.set(a, city);
-  }
-  if (municipalCity) {
-    for (const a of [provinceName, provinceName.slice(0, -1), "市辖区", "县"]) entry.cities.set(a, municipalCity);
-  }
-  const districtCities = new Map<string, CityEntry[]>();
-  for (const city of new Set(entry.cities.map.values())) {
-    for (const alias of city.districts.map.keys()) {
-      const list = districtCities.get(alias) ?? [];
-      list.push(city);
-      districtCities.set(alias, list);
+    if (municipalCity) {
+      for (const a of [provinceName, provinceName.slice(0, -1), "市辖区", "县"]) entry.cities.set(a, municipalCity);
     }
+    const districtCities = new Map<string, CityEntry[]>();
+    for (const city of new Set(entry.cities.map.values())) {
+      for (const alias of city.districts.map.keys()) {
+        const list = districtCities.get(alias) ?? [];
+        list.push(city);
+        districtCities.set(alias, list);
+      }
+    }
+    for (const [alias, list] of districtCities) entry.districtsAnyCity.set(alias, list);
+    for (const [alias, city] of entry.cities.map) {
+      if (municipality && alias !== provinceName && alias !== provinceName.slice(0, -1)) continue;
+      const list = citiesAnywhere.get(alias);
+      if (!list) citiesAnywhere.set(alias, [city]);
+      else if (!list.includes(city)) list.push(city);
+    }
+    const short = stripSuffix(provinceName, PROVINCE_SUFFIXES);
+    for (const a of [provinceName, short]) provinces.set(a, entry);
   }
-  for (const [alias, list] of districtCities) entry.districtsAnyCity.set(alias, list);
-  for (const [alias, city] of entry.cities.map) {
-    if (municipality && alias !== provinceName && alias !== provinceName.slice(0, -1)) continue;
-    const list = citiesAnywhere.get(alias);
-    if (!list) citiesAnywhere.set(alias, [city]);
-    else if (!list.includes(city)) list.push(city);
-  }
-  const short = stripSuffix(provinceName, PROVINCE_SUFFIXES);
-  for (const a of [provinceName, short]) provinces.set(a, entry);
+  return { provinces, citiesAnywhere };
 }
 
 /**
@@ -316,6 +335,7 @@ function parseFrom(text: string, tryProvince: boolean): ParsedAddress {
   let city: CityEntry | undefined;
   let district: string | undefined;
 
+  const { provinces, citiesAnywhere } = addressIndexes();
   const p = tryProvince ? provinces.matchAt(text, at) : undefined;
   if (p) {
     province = p.value;
@@ -387,7 +407,7 @@ function parseFrom(text: string, tryProvince: boolean): ParsedAddress {
 
 /** Official province name for a full or short form ("新疆" → 新疆维吾尔自治区), or undefined. */
 export function provinceName(alias: string): string | undefined {
-  return provinces.get(alias.trim())?.name;
+  return addressIndexes().provinces.get(alias.trim())?.name;
 }
 
 /** Short everyday form of a province name: 新疆维吾尔自治区 → 新疆, 广东省 → 广东. */
