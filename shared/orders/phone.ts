@@ -35,6 +35,11 @@ const SEVERAL = /[,，/;；、]/;
 export function classifyPhone(raw: string): PhoneKind {
   // Most receivers have a plain 11-digit mobile number, which every step below would leave as it is.
   if (MOBILE.test(raw)) return "mobile";
+  return classifyPhoneFully(raw);
+}
+
+/** The whole path (split on separators, normalise, classify each): classifyPhone without its shortcut. */
+export function classifyPhoneFully(raw: string): PhoneKind {
   if (!SEVERAL.test(raw)) return classifyOne(raw);
   let best: PhoneKind = "empty";
   for (const part of raw.split(SEVERAL)) {

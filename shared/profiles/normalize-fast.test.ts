@@ -1,10 +1,13 @@
 /**
- * The normalisers' fast paths (scans instead of regexes, a hand-made ISO formatter, exact-word lookups) against
- * the plain regex versions they replaced, kept here as the reference: on random text over the characters that
+ * The normalisers' fast paths (scans instead of regexes, a hand-made ISO formatter, exact-word lookups, a per-text
+ * cache) against the plain versions they stand for: the regex versions they replaced, kept here, and for the status
+ * and flag words the modules' own uncached paths (one word table each). On random text over the characters that
  * matter (digits, date and unit words, every kind of whitespace, SKU separators) both must give the same result.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { flagByWords } from "./normalize/flag.ts";
+import { statusOfText } from "./normalize/status.ts";
 import {
   isoFromEpochMs,
   normalizeCountdown,
@@ -115,33 +118,10 @@ function refSkuProps(raw: string): Record<string, string> {
   return out;
 }
 
-const STATUS_WORDS: [RegExp, string][] = [
-  [/关闭|取消|closed|cancel/i, "closed"],
-  [/交易成功|已完成|已签收|交易完成|completed/i, "completed"],
-  [/尾款|待付款|待支付|等待买家付款|未付款|unpaid/i, "unpaid"],
-  [/已发货|待收货|确认收货|待签收|运输中|配送中|shipped/i, "shipped"],
-  [/已付款|待发货|等待出库|备货中|等待卖家发货|待出库|paid/i, "paid"],
-];
-function refStatus(raw: RawValue): string {
-  const text = refText(raw);
-  if (/^(unpaid|paid|shipped|completed|closed|unknown)$/.test(text)) return text;
-  for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
-  return "unknown";
-}
-
-const FLAG_WORDS: [RegExp, string][] = [
-  [/red|红|^1$/i, "red"],
-  [/yellow|黄|^2$/i, "yellow"],
-  [/green|绿|^3$/i, "green"],
-  [/blue|蓝|^4$/i, "blue"],
-  [/purple|pink|紫|粉|^5$/i, "purple"],
-  [/none|grey|gray|灰|^0$/i, "none"],
-];
+/** The word tables themselves are the modules' own: these are the slow paths the caches and lookups stand in for. */
 function refFlag(raw: RawValue): string | undefined {
   const text = asString(raw).trim();
-  if (!text) return undefined;
-  for (const [pattern, colour] of FLAG_WORDS) if (pattern.test(text)) return colour;
-  return undefined;
+  return text ? flagByWords(text) : undefined;
 }
 
 // ---- Random text over the characters the fast paths look at ----
@@ -342,8 +322,8 @@ describe("normaliser fast paths give what the regex versions give", () => {
     );
     fc.assert(
       fc.property(statusText, (raw) => {
-        expect(normalizeStatusText(raw)).toBe(refStatus(raw));
-        expect(normalizeStatusText(raw)).toBe(refStatus(raw));
+        expect(normalizeStatusText(raw)).toBe(statusOfText(raw));
+        expect(normalizeStatusText(raw)).toBe(statusOfText(raw));
       }),
       { numRuns: 3000 },
     );

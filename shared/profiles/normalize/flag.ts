@@ -12,7 +12,8 @@ const FLAG_WORDS: [RegExp, FlagColor][] = [
   [/none|grey|gray|灰|^0$/i, "none"],
 ];
 
-function flagByWords(text: string): FlagColor | undefined {
+/** The colour FLAG_WORDS gives for a trimmed, non-empty text (the reference for the exact-word lookup below). */
+export function flagByWords(text: string): FlagColor | undefined {
   for (const [pattern, colour] of FLAG_WORDS) if (pattern.test(text)) return colour;
   return undefined;
 }

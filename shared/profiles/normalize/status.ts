@@ -42,7 +42,8 @@ export function normalizeStatusText(raw: RawValue): OrderStatus {
 
 const statusByText = new Map<string, OrderStatus>();
 
-function statusOfText(raw: RawValue): OrderStatus {
+/** The status words applied to one raw value, uncached (the reference for normalizeStatusText's per-text cache). */
+export function statusOfText(raw: RawValue): OrderStatus {
   const text = normalizeText(raw);
   if (STATUS_NAME.test(text)) return text as OrderStatus;
   for (const [pattern, status] of STATUS_WORDS) if (pattern.test(text)) return status;
