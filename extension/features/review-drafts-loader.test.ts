@@ -1,7 +1,7 @@
 /**
- * The main content script's loader: asks "reviews.load" once per URL of this document, again after SPA
- * navigation until the background has loaded the review drafts, then never again; a background error is retried on
- * the next navigation.
+ * The main content script's loader: asks "reviews.load" once per URL of this document (the first time when the page
+ * is idle), again after SPA navigation until the background has loaded the review drafts, then never again; a
+ * background error is retried on the next navigation.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
@@ -82,6 +82,29 @@ describe("reviewDraftsLoader", () => {
     await navigate("/comment-manage/list?page=3");
     expect(asked).toHaveLength(2);
     warn.mockRestore();
+  });
+
+  it("asks when the page is first idle, not while it loads (an order page's first scan needs the background)", async () => {
+    const idle: { callback: () => void; timeout?: number }[] = [];
+    vi.stubGlobal("requestIdleCallback", (callback: () => void, options?: { timeout?: number }) => {
+      idle.push({ callback, ...(options?.timeout !== undefined ? { timeout: options.timeout } : {}) });
+      return idle.length;
+    });
+    vi.stubGlobal("cancelIdleCallback", () => {});
+    try {
+      history.replaceState({}, "", "/comment-manage/list");
+      reviewDraftsLoader.start(ctx);
+      await flush();
+      expect(asked).toEqual([]);
+      expect(idle).toHaveLength(1);
+      expect(idle[0]?.timeout).toBeLessThanOrEqual(1000); // a busy page still gets its drafts within a second
+      idle[0]?.callback();
+      await flush();
+      expect(asked).toEqual(["/comment-manage/list"]);
+    } finally {
+      ctx.abort(); // cancels through the stubbed cancelIdleCallback
+      vi.unstubAllGlobals();
+    }
   });
 
   it("stops asking when the content script is invalidated", async () => {

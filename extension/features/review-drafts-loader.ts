@@ -2,11 +2,11 @@ import { askBackground } from "../messaging/protocol.ts";
 import type { Feature } from "./feature.ts";
 
 /**
- * Loads the review drafts (entrypoints/review-drafts.content.ts) only where they run: on start and after each SPA
- * navigation it asks the background "reviews.load" for this URL, and the background injects the review-drafts
- * script into this frame when the URL is a review page. Once injected, that script follows navigation itself, so
- * the loader stops asking. A failed ask (background restarting, frame gone) is only logged: the next navigation asks
- * again, as the review drafts did when they ran in this script.
+ * Loads the review drafts (entrypoints/review-drafts.content.ts) only where they run: once the page is first idle,
+ * and after each SPA navigation, it asks the background "reviews.load" for this URL, and the background injects the
+ * review-drafts script into this frame when the URL is a review page. Once injected, that script follows navigation
+ * itself, so the loader stops asking. A failed ask (background restarting, frame gone) is only logged: the next
+ * navigation asks again, as the review drafts did when they ran in this script.
  */
 export const reviewDraftsLoader: Feature = {
   id: "review-drafts-loader",
@@ -22,7 +22,10 @@ export const reviewDraftsLoader: Feature = {
     };
     // Seller back offices are single-page apps: the review list may be reached without a page load.
     ctx.addEventListener(window, "wxt:locationchange", () => void load());
-    // Not awaited: the other features need not wait for the background's answer.
-    void load();
+    // When the page is first idle: a review list has time, while on an order page the overlay's first scan is racing
+    // the page's load for the same thread and the same background, and this question would only slow it down.
+    // (Where idle callbacks are missing, the next task.)
+    if (typeof requestIdleCallback === "function") ctx.requestIdleCallback(() => void load(), { timeout: 1000 });
+    else ctx.setTimeout(() => void load(), 0);
   },
 };

@@ -47,6 +47,15 @@ export function topSeverity(warnings: readonly OrderWarning[]): Severity | undef
  * which measured about twice as fast as attaching and filling a shadow root per badge on a 500-order page).
  */
 let template: HTMLElement | undefined;
+
+/**
+ * Whether this content script has made a badge yet. Before the first one, the page cannot hold a copy of ours, so
+ * the first full scan skips its page-wide sweep for strays (2–14 ms on a 500-order page).
+ */
+export function anyBadgeMade(): boolean {
+  return template !== undefined;
+}
+
 function badgeHost(): HTMLElement {
   if (!template) {
     template = document.createElement("span");

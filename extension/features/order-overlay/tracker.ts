@@ -15,7 +15,7 @@ import type { OrderWarning } from "../../../shared/orders/types.ts";
 import type { RawOrder } from "../../../shared/profiles/order.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
 import { extractRawRow, findRows, rowId } from "../../sites/extract.ts";
-import { BADGE_ATTR, type Badge, createBadge, listenForBadgeClicks, updateBadge } from "./badges.ts";
+import { anyBadgeMade, BADGE_ATTR, type Badge, createBadge, listenForBadgeClicks, updateBadge } from "./badges.ts";
 
 /**
  * Rows per background request: the background checks one chunk while the page reads the next. The first chunk
@@ -246,6 +246,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     const started = performance.now();
     const nowMs = deps.now();
     const full = !dirty;
+    const strays = full && anyBadgeMade();
     const changed = new Set<TrackedOrder>();
     const pending: Promise<void>[] = [];
     const stats = { reused: 0, full };
@@ -365,7 +366,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       lastBuyer.set(entry, entry.keys.buyer);
       place(entry);
     }
-    if (full) sweepStrays();
+    if (strays) sweepStrays();
     if (lastById.size > 5000) lastById.clear(); // a long session paging through many orders
     const done = performance.now();
     return {
