@@ -54,6 +54,31 @@ function background(answer: Promise<{ siteProfiles?: SiteProfile[] } | "down">) 
   return asked;
 }
 
+/**
+ * Every badge the page has held since the call, removed ones included (what a person may have seen for a frame):
+ * order id → rule ids.
+ */
+function badgesEverShown(): { rules: string[][]; stop(): void } {
+  const rules: string[][] = [];
+  const observer = new MutationObserver((records) => {
+    for (const record of records)
+      for (const node of record.addedNodes)
+        if (node instanceof HTMLElement && node.hasAttribute(BADGE_ATTR))
+          rules.push((node.dataset.kefuRules ?? "").split(" "));
+  });
+  observer.observe(document, { childList: true, subtree: true });
+  return {
+    rules,
+    stop() {
+      for (const record of observer.takeRecords())
+        for (const node of record.addedNodes)
+          if (node instanceof HTMLElement && node.hasAttribute(BADGE_ATTR))
+            rules.push((node.dataset.kefuRules ?? "").split(" "));
+      observer.disconnect();
+    },
+  };
+}
+
 function deferred<T>() {
   let resolve!: (value: T) => void;
   const promise = new Promise<T>((r) => {
@@ -119,26 +144,34 @@ describe("order overlay start", () => {
     const siteProfiles = BUILTIN_PROFILES.map((p) => (p.id === builtin.id ? fixed : p));
     const team = deferred<{ siteProfiles?: SiteProfile[] }>();
     background(team.promise);
+    const ever = badgesEverShown();
     const started = orderOverlay.start(ctx);
     await settle(50);
     team.resolve({ siteProfiles });
     await started;
     await settle();
+    ever.stop();
     const shown = badges();
     // All 15 orders but the completed one (receiver checks end once an order has shipped).
     expect(Object.keys(shown)).toHaveLength(14);
     expect(shown["4012873365518293753"]).toBeUndefined();
     for (const rules of Object.values(shown)) expect(rules).toContain("missing-phone");
+    // The built-in run's badges never went up, not even for a frame: only the lead's 14.
+    expect(ever.rules).toHaveLength(14);
+    for (const rules of ever.rules) expect(rules).toContain("missing-phone");
   });
 
-  it("a lead who switched the page's profile off: the built-in run stops and takes its badges", async () => {
+  it("a lead who switched the page's profile off: the built-in run stops and never shows a badge", async () => {
     const team = deferred<{ siteProfiles?: SiteProfile[] }>();
     background(team.promise);
+    const ever = badgesEverShown();
     const started = orderOverlay.start(ctx);
     await settle(50);
     team.resolve({ siteProfiles: BUILTIN_PROFILES.filter((p) => p.id !== builtin.id) });
     await started;
     await settle();
+    ever.stop();
+    expect(ever.rules).toEqual([]); // none shown, not even for a frame
     expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
     expect(document.documentElement.dataset.kefuOverlayLast).toBeUndefined();
   });

@@ -50,11 +50,16 @@ export const orderOverlay: Feature = {
     };
     // The page's built-in profile starts reading rows now, while the team's settings are on their way (the page is
     // busy loading and their answer takes 10–40 ms to land); the rules' settings are awaited only before the
-    // cross-order checks. If the team's profile for this page differs (a lead's override), it starts again below.
+    // cross-order checks, so no badge goes up before the team's answer. If the team's profile for this page differs
+    // (a lead's override) or is switched off, that run never gets its settings, places nothing, and is stopped below.
     const builtin = profileForUrl(BUILTIN_PROFILES, location.href);
     const early = builtin
       ? run(builtin, {
-          settings: teamAsked.then((team) => team?.orderRules ?? Promise.reject(new Error("no team settings"))),
+          settings: teamAsked.then((team) => {
+            if (!team) throw new Error("no team settings");
+            const teamProfile = profileForUrl(team.siteProfiles, location.href);
+            return teamProfile && sameProfile(teamProfile, builtin) ? team.orderRules : new Promise<never>(() => {});
+          }),
         })
       : undefined;
     const team = await teamAsked;
