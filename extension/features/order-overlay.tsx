@@ -16,6 +16,7 @@ import { listenForPageJson } from "./order-overlay/json-bridge.ts";
 import type { OrderSource } from "./order-overlay/messages.ts";
 import { OVERLAY_CSS, type OverlayState, OverlayView, type PanelAction } from "./order-overlay/panel.tsx";
 import { createTracker, type ScanStats, type TrackedOrder } from "./order-overlay/tracker.ts";
+import { watchUrl } from "./url-changes.ts";
 
 /**
  * Order overlay (售中 审单 on the seller's own pages): reads every order row through the page's site profile as raw
@@ -73,21 +74,12 @@ export const orderOverlay: Feature = {
     const teamContext: TeamContext = { settings: team.orderRules };
     // Seller back offices are single-page apps: going from the list to a detail page (or anywhere else) swaps the
     // profile, or ends the overlay, without a page load.
-    const apply = (keepSame: boolean) => {
-      const profile = profileForUrl(profiles, location.href);
+    const apply = (keepSame: boolean, url = location.href) => {
+      const profile = profileForUrl(profiles, url);
       if (keepSame && profile && running && sameProfile(profile, running)) return;
       return run(profile, teamContext);
     };
-    // History-mode navigation: WXT's event where the browser reports it, and a cheap URL poll where it does not
-    // (history.pushState from the page does not always reach a content script's listeners).
-    let lastHref = location.href;
-    const onNavigate = () => {
-      if (location.href === lastHref) return;
-      lastHref = location.href;
-      void apply(false);
-    };
-    ctx.addEventListener(window, "wxt:locationchange", onNavigate);
-    ctx.setInterval(onNavigate, 500);
+    watchUrl(ctx, (url) => void apply(false, url));
     await early;
     // The early run goes on unless the team's profile for this page is another one (or none).
     await apply(true);

@@ -1,5 +1,6 @@
 import { askBackground } from "../messaging/protocol.ts";
 import type { Feature } from "./feature.ts";
+import { watchUrl } from "./url-changes.ts";
 
 /**
  * Loads the review drafts (entrypoints/review-drafts.content.ts) only where they run: once the page is first idle,
@@ -12,20 +13,21 @@ export const reviewDraftsLoader: Feature = {
   id: "review-drafts-loader",
   start(ctx) {
     let loaded = false;
-    const load = async () => {
+    const load = async (url: string) => {
       if (loaded) return;
       try {
-        if ((await askBackground("reviews.load", { url: location.href })).loaded) loaded = true;
+        if ((await askBackground("reviews.load", { url })).loaded) loaded = true;
       } catch (err) {
         console.warn("[kefu] review drafts: not loaded", err);
       }
     };
     // Seller back offices are single-page apps: the review list may be reached without a page load.
-    ctx.addEventListener(window, "wxt:locationchange", () => void load());
+    watchUrl(ctx, (url) => void load(url));
     // When the page is first idle: a review list has time, while on an order page the overlay's first scan is racing
     // the page's load for the same thread and the same background, and this question would only slow it down.
     // (Where idle callbacks are missing, the next task.)
-    if (typeof requestIdleCallback === "function") ctx.requestIdleCallback(() => void load(), { timeout: 1000 });
-    else ctx.setTimeout(() => void load(), 0);
+    if (typeof requestIdleCallback === "function")
+      ctx.requestIdleCallback(() => void load(location.href), { timeout: 1000 });
+    else ctx.setTimeout(() => void load(location.href), 0);
   },
 };

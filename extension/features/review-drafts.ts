@@ -1,6 +1,7 @@
 import { askBackground } from "../messaging/protocol.ts";
 import type { Feature } from "./feature.ts";
 import { ReviewDraftsPage } from "./review-drafts/controller.ts";
+import { watchUrl } from "./url-changes.ts";
 
 /**
  * Review-reply drafts on review-management pages (千牛 评价管理, 拼多多 商品评价): per review a panel with the
@@ -13,8 +14,7 @@ export const reviewDrafts: Feature = {
   start(ctx) {
     let page: ReviewDraftsPage | undefined;
     let checkedUrl = "";
-    const check = async () => {
-      const url = location.href;
+    const check = async (url: string) => {
       if (url === checkedUrl) return;
       checkedUrl = url;
       let answer: Awaited<ReturnType<typeof askBackground<"reviews.page">>>;
@@ -39,12 +39,12 @@ export const reviewDrafts: Feature = {
       page.start();
     };
     // Seller back offices are single-page apps: the review list may be reached without a page load.
-    ctx.addEventListener(window, "wxt:locationchange", () => void check());
+    watchUrl(ctx, (url) => void check(url));
     ctx.onInvalidated(() => {
       page?.stop();
       page = undefined;
     });
     // Not awaited: the other features need not wait for the background's answer.
-    void check();
+    void check(location.href);
   },
 };

@@ -194,6 +194,40 @@ describe("review drafts on the demo 评价管理 page", () => {
     expect(copied).toContain(`物流：负面 ${negativeShipping}`);
   });
 
+  it("loads in a single-page app that moves from the order list to the review list without a page load", async () => {
+    const spa = await browser.context.newPage();
+    try {
+      await spa.goto(new URL(`/taobao/trade-platform/tp/sold/?now=${NOW}`, demo.url).href);
+      await spa.locator("[data-kefu-badge]").first().waitFor({ timeout: 15_000 });
+      expect(await spa.locator("kefu-review-panel").count()).toBe(0);
+      // The app swaps its view: new URL by history.pushState, the review list's markup and script, same document.
+      await spa.evaluate(async (now) => {
+        const path = "/taobao/comment-manage/list/";
+        const html = await (await fetch(path)).text();
+        history.pushState({}, "", `${path}?now=${encodeURIComponent(now)}`);
+        document.body.replaceChildren(...new DOMParser().parseFromString(html, "text/html").body.children);
+        // Scripts parsed by DOMParser never run; the app loads its view's module itself.
+        for (const script of document.body.querySelectorAll("script")) script.remove();
+        const module = document.createElement("script");
+        module.type = "module";
+        module.src = `${path}index.js`;
+        document.body.append(module);
+      }, NOW);
+      await expect
+        .poll(() => spa.locator('[data-kefu="review-panel"]').count(), { timeout: 15_000 })
+        .toBe(REVIEW_COUNT);
+      expect(await spa.locator("[data-kefu-badge]").count()).toBe(0); // the order overlay left with the list
+      expect(await spa.locator("kefu-review-bar").count()).toBe(1);
+      // And back to the order list: the review UI leaves with the review URL.
+      await spa.evaluate((now) => {
+        history.pushState({}, "", `/taobao/trade-platform/tp/sold/?now=${encodeURIComponent(now)}`);
+      }, NOW);
+      await expect.poll(() => spa.locator("kefu-review-bar, kefu-review-panel").count(), { timeout: 10_000 }).toBe(0);
+    } finally {
+      await spa.close();
+    }
+  });
+
   it("keeps page CSS out of the panels and leaves a screenshot", async () => {
     await page.addStyleTag({ content: "div, textarea, button { color: rgb(255, 0, 0) !important; }" });
     const chip = panel("R1180234563").locator('[data-kefu="review-sentiment"]');
