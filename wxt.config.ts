@@ -11,6 +11,16 @@ export default defineConfig({
   manifestVersion: 3,
   // `KEFU_NO_MINIFY=1 npm run build` keeps function names, for CPU profiles of the content script.
   vite: () => ({ plugins: [preact()], ...(process.env.KEFU_NO_MINIFY ? { build: { minify: false } } : {}) }),
+  hooks: {
+    // public/wake.js, a one-line content script at document_start that wakes the background (see the file). Listed
+    // here rather than as a WXT entrypoint, which would bundle the webextension polyfill into it (~14 KB).
+    "build:manifestGenerated": (_wxt, manifest) => {
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: SELLER_SITE_MATCHES, js: ["wake.js"], run_at: "document_start" },
+      ];
+    },
+  },
   manifest: {
     name: "__MSG_extName__",
     description: "__MSG_extDescription__",

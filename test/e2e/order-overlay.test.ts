@@ -347,4 +347,33 @@ describe("order overlay on the demo back office", () => {
     expect(dialogs).toEqual([]);
     await page.close();
   });
+
+  it("a seller page that starts loading wakes a stopped background before the content script needs it", async () => {
+    const control = await browser.context.newPage();
+    const cdp = await browser.context.newCDPSession(control);
+    const statuses: { status: string; at: number }[] = [];
+    cdp.on("ServiceWorker.workerVersionUpdated", ({ versions }) => {
+      for (const version of versions)
+        statuses.push({ status: `${version.runningStatus} ${version.status}`, at: Date.now() });
+    });
+    await cdp.send("ServiceWorker.enable");
+    // Installed and running first (stopped while a browser just launched still installs it, the worker is dropped),
+    // then stopped, as Chrome does after 30 s idle: the first page after a pause finds it so.
+    await expect.poll(() => statuses.at(-1)?.status, { timeout: 10_000 }).toBe("running activated");
+    await cdp.send("ServiceWorker.stopAllWorkers");
+    await expect.poll(() => statuses.at(-1)?.status, { timeout: 10_000 }).toBe("stopped activated");
+    const since = statuses.length;
+    // 500 rows take the page a while to render: without the wake, the worker would start only once the content
+    // script asks for the team's settings, after that.
+    const page = await open("/taobao/trade-platform/tp/sold/", "&count=500&delay=0");
+    await settled(page, 500);
+    const contentStartedAt = await page.evaluate(
+      () => performance.timeOrigin + (performance.getEntriesByName("kefu:content:start")[0]?.startTime ?? Number.NaN),
+    );
+    const wokenAt = statuses.slice(since).find((s) => s.status.startsWith("starting"))?.at;
+    expect(wokenAt).toBeLessThan(contentStartedAt);
+    await page.close();
+    await cdp.detach();
+    await control.close();
+  });
 });

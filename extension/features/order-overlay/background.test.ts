@@ -13,6 +13,7 @@ import { rowNormalizers } from "../../sites/extract.ts";
 import { saveTeamSettings } from "../../store/settings-edits.ts";
 import { connectionItem, libraryItem } from "../../store/state.ts";
 import { buildRows, createOrderOverlayHandlers } from "./background.ts";
+import { WARM_ROWS } from "./warm.ts";
 
 const phrase = (id: string, code: string, content: string, extra: Partial<Phrase> = {}): Phrase => ({
   id,
@@ -192,6 +193,24 @@ describe("order overlay background handlers", () => {
         nowMs,
       }),
     ).rejects.toThrow("normalizers");
+  });
+
+  it("orders.warm: the sample rows go the whole way (built, checked, flagged); once per worker, then a no-op", async () => {
+    const handlers = createOrderOverlayHandlers();
+    // The sample must keep exercising the rules' parsing paths: both rows make orders, the rules find what they show.
+    const checked = await handlers["orders.checkRows"]({
+      rows: WARM_ROWS,
+      normalizers: rowNormalizers(taobaoSold),
+      platform: "taobao",
+      nowMs: NOW_MS,
+    });
+    expect(checked.keys.every((k) => k !== null)).toBe(true);
+    const rules = checked.warnings.map((list) => list.map((w) => w.rule));
+    expect(rules[0]).toEqual(expect.arrayContaining(["memo-sku-conflict", "message-keyword"]));
+    expect(rules[1]).toEqual(expect.arrayContaining(["address-incomplete", "phone-masked", "unpaid-reminder"]));
+    const first = await handlers["orders.warm"]({});
+    expect(first.ms).toBeGreaterThan(0);
+    expect(await handlers["orders.warm"]({})).toEqual({ ms: 0 });
   });
 
   it("orders.fromJson: orders from a page response through the profile's json section; not JSON → none", async () => {

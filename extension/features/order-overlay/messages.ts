@@ -57,6 +57,9 @@ export interface OrderOverlayRequests {
     request: { source: OrderSource; warnings: OrderWarning[]; nowMs: number };
     response: { actions: ActionText[] };
   };
+  /** Sent by the wake content script as a seller page starts loading: the order checks' first run in this worker
+   * (alias tables, compiled code) on sample rows, so a page's first scan does not pay for it. `ms` 0: done before. */
+  "orders.warm": { request: Record<string, never>; response: { ms: number } };
   /** Content of the phrases with these exact quick codes (team phrase preferred); codes without one are absent. */
   "phrases.byCode": { request: { codes: string[] }; response: { phrases: Record<string, string> } };
 }
