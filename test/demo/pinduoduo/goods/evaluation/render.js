@@ -1,47 +1,31 @@
 // 拼多多 商品评价 rows, kept apart from the page's fetch so unit tests can render the same DOM. As on the real
 // mms page the only stable hooks are data-testid="beast-core-*"; classes carry a build suffix (_5-113-0).
 import { h } from "../../../lib/dom.js";
-import { formatDateTime } from "../../../lib/orders-core.js";
-import { wireReplyBox } from "../../../lib/reply-box.js";
+import { REPLY_LIMIT, replyBox } from "../../../lib/reply-box.js";
+import { followUpBlock, reviewCreatedAt, starRating } from "../../../lib/review-parts.js";
 
-export const REPLY_LIMIT = 500;
-const DAY = 86_400_000;
+export { REPLY_LIMIT };
+
 const td = (...children) => h("td", { class: "TB_td_5-113-0", "data-testid": "beast-core-table-td" }, ...children);
-
-function starsOf(rating) {
-  return h(
-    "div",
-    { class: "rate-star_wrap__3kQ1x", "data-score": rating, title: `${rating}星` },
-    "★".repeat(rating),
-    h("span", { class: "muted" }, "★".repeat(5 - rating)),
-  );
-}
 
 /** One review as a beast-core table row with its own reply textarea and (never auto-clicked) 回复 button. */
 export function reviewRow(review, now) {
-  const textarea = h("textarea", {
-    class: "IPT_textArea_5-113-0",
-    "data-testid": "beast-core-textArea",
-    maxlength: REPLY_LIMIT,
+  const reply = replyBox(review, {
+    box: "reply-box",
+    input: { class: "IPT_textArea_5-113-0", "data-testid": "beast-core-textArea" },
     placeholder: "回复买家，回复内容将公开展示（限500字）",
-    "aria-label": `回复评价 ${review.id}`,
-  });
-  const count = h("span", { class: "word-count muted" }, `0/${REPLY_LIMIT}`);
-  const status = h("div", { class: "reply-status" });
-  const button = h(
-    "button",
-    { class: "BTN_outerWrapper_5-113-0 BTN_primary_5-113-0", "data-testid": "beast-core-button", type: "button" },
-    "回复",
-  );
-  wireReplyBox({
-    textarea,
-    count,
-    status,
-    button,
-    countText: (length) => `${length}/${REPLY_LIMIT}`,
+    row: "reply-row",
+    count: "word-count muted",
+    button: { class: "BTN_outerWrapper_5-113-0 BTN_primary_5-113-0", "data-testid": "beast-core-button" },
+    status: "reply-status",
     emptyMessage: "请输入回复内容",
   });
-  const created = formatDateTime(new Date(now - review.createdDaysAgo * DAY).toISOString());
+  const stars = starRating(
+    "div",
+    { class: "rate-star_wrap__3kQ1x", "data-score": review.rating, title: `${review.rating}星` },
+    review.rating,
+    "muted",
+  );
   return h(
     "tr",
     { class: "TB_tr_5-113-0", "data-testid": "beast-core-table-row" },
@@ -51,19 +35,12 @@ export function reviewRow(review, now) {
       h("div", { class: "muted" }, "评价ID：", h("span", { class: "review-id" }, review.id)),
     ),
     td(
-      h("div", { class: "evaluation-head" }, starsOf(review.rating), h("span", { class: "buyer-name" }, review.buyer)),
+      h("div", { class: "evaluation-head" }, stars, h("span", { class: "buyer-name" }, review.buyer)),
       h("div", { class: "comment-content" }, review.text),
-      review.followUp
-        ? h(
-            "div",
-            { class: "append-wrap" },
-            h("span", { class: "label" }, "追加评价："),
-            h("span", { class: "append-content" }, review.followUp),
-          )
-        : null,
-      h("div", { class: "comment-time muted" }, created),
+      followUpBlock(review, "append-wrap", h("span", { class: "label" }, "追加评价："), "append-content"),
+      h("div", { class: "comment-time muted" }, reviewCreatedAt(review, now)),
     ),
-    td(h("div", { class: "reply-box" }, textarea, h("div", { class: "reply-row" }, count, button), status)),
+    td(reply),
   );
 }
 

@@ -1,48 +1,29 @@
 // 千牛 评价管理: one block per review (stars, text, 追评, item/SKU) with its own reply box. Submitting only
 // marks the review "已提交" locally (there is no server), like the real page after its request succeeds.
 import { demoNow, h, showError } from "../../../lib/dom.js";
-import { formatDateTime } from "../../../lib/orders-core.js";
+import { replyBox } from "../../../lib/reply-box.js";
+import { followUpBlock, reviewCreatedAt, starRating } from "../../../lib/review-parts.js";
 
-const REPLY_LIMIT = 500; // 淘宝 limits an explanation to 500 汉字
 const root = document.getElementById("rate-list");
-const DAY = 86_400_000;
-
-function stars(rating) {
-  return h(
-    "span",
-    { class: "rate-stars", title: `${rating}星`, "data-rating": rating },
-    "★".repeat(rating),
-    h("span", { class: "off" }, "★".repeat(5 - rating)),
-  );
-}
 
 function reviewBlock(review, now) {
-  const textarea = h("textarea", {
-    class: "next-input-textarea rate-reply-input",
-    maxlength: REPLY_LIMIT,
+  const reply = replyBox(review, {
+    box: "rate-reply",
+    input: { class: "next-input-textarea rate-reply-input" },
     placeholder: "回复买家评价（限500字）",
-    "aria-label": `回复评价 ${review.id}`,
+    row: "row",
+    count: "count",
+    button: { class: "next-btn next-btn-primary rate-reply-submit" },
+    status: "reply-status",
+    emptyMessage: "回复内容不能为空",
+    posted: { done: "已提交", button: "已提交", prefix: "掌柜回复：", textClass: "reply-text" },
   });
-  const count = h("span", { class: "count" }, `0/${REPLY_LIMIT}`);
-  const status = h("div", { class: "reply-status" });
-  const button = h("button", { class: "next-btn next-btn-primary rate-reply-submit", type: "button" }, "回复");
-  textarea.addEventListener("input", () => {
-    count.textContent = `${textarea.value.length}/${REPLY_LIMIT}`;
-  });
-  button.addEventListener("click", () => {
-    const text = textarea.value.trim();
-    if (!text) {
-      status.replaceChildren(h("span", { class: "demo-load-error", style: "padding:0" }, "回复内容不能为空"));
-      return;
-    }
-    status.replaceChildren(
-      h("span", { class: "reply-done" }, "已提交"),
-      h("div", { class: "reply-text" }, `掌柜回复：${text}`),
-    );
-    button.textContent = "已提交";
-    button.disabled = true;
-    textarea.disabled = true;
-  });
+  const stars = starRating(
+    "span",
+    { class: "rate-stars", title: `${review.rating}星`, "data-rating": review.rating },
+    review.rating,
+    "off",
+  );
   return h(
     "div",
     { class: "rate-list_item__5Gh2k rate-item", "data-rate-id": review.id },
@@ -52,24 +33,18 @@ function reviewBlock(review, now) {
       h(
         "div",
         { class: "rate-head" },
-        stars(review.rating),
+        stars,
         h("span", { class: "rate-user" }, review.buyer),
-        h(
-          "span",
-          { class: "rate-date" },
-          formatDateTime(new Date(now - review.createdDaysAgo * DAY).toISOString()).slice(0, 10),
-        ),
+        h("span", { class: "rate-date" }, reviewCreatedAt(review, now).slice(0, 10)),
       ),
       h("div", { class: "rate-content" }, review.text),
       review.photos ? h("div", { class: "rate-photos" }, `[${review.photos}张图片]`) : null,
-      review.followUp
-        ? h(
-            "div",
-            { class: "rate-append" },
-            h("span", { class: "label" }, `${review.createdDaysAgo - review.followUpDaysAgo}天后追评`),
-            h("span", { class: "rate-append-content" }, review.followUp),
-          )
-        : null,
+      followUpBlock(
+        review,
+        "rate-append",
+        h("span", { class: "label" }, `${review.createdDaysAgo - review.followUpDaysAgo}天后追评`),
+        "rate-append-content",
+      ),
       h(
         "div",
         { class: "rate-item-info" },
@@ -78,7 +53,7 @@ function reviewBlock(review, now) {
         h("span", { class: "item-sku" }, review.sku),
       ),
     ),
-    h("div", { class: "rate-reply" }, textarea, h("div", { class: "row" }, count, button), status),
+    reply,
   );
 }
 

@@ -2,32 +2,23 @@
 // page, classes are CSS-module names with a build hash (index_commentCard__7Hq2d); the reply box is an auxo
 // textarea with its own 回复 button.
 import { h } from "../../../../lib/dom.js";
-import { formatDateTime } from "../../../../lib/orders-core.js";
-import { wireReplyBox } from "../../../../lib/reply-box.js";
+import { REPLY_LIMIT, replyBox } from "../../../../lib/reply-box.js";
+import { followUpBlock, reviewCreatedAt } from "../../../../lib/review-parts.js";
 
-export const REPLY_LIMIT = 500;
-const DAY = 86_400_000;
+export { REPLY_LIMIT };
 
 /** One review card with its own reply textarea. */
 export function reviewCard(review, now) {
-  const textarea = h("textarea", {
-    class: "auxo-input auxo-input-textarea",
-    maxlength: REPLY_LIMIT,
+  const reply = replyBox(review, {
+    box: "index_reply__1Pq7z",
+    input: { class: "auxo-input auxo-input-textarea" },
     placeholder: "回复内容将展示在商品评价区",
-    "aria-label": `回复评价 ${review.id}`,
-  });
-  const count = h("span", { class: "index_count__3mP0x muted" }, `0/${REPLY_LIMIT}`);
-  const status = h("div", { class: "index_replyStatus__8Wq1s" });
-  const button = h("button", { class: "auxo-btn auxo-btn-primary", type: "button" }, "回复");
-  wireReplyBox({
-    textarea,
-    count,
-    status,
-    button,
-    countText: (length) => `${length}/${REPLY_LIMIT}`,
+    row: "index_replyRow__4Tb8n",
+    count: "index_count__3mP0x muted",
+    button: { class: "auxo-btn auxo-btn-primary" },
+    status: "index_replyStatus__8Wq1s",
     emptyMessage: "请输入回复内容",
   });
-  const created = formatDateTime(new Date(now - review.createdDaysAgo * DAY).toISOString());
   return h(
     "div",
     { class: "index_commentCard__7Hq2d" },
@@ -36,7 +27,7 @@ export function reviewCard(review, now) {
       { class: "index_cardHead__5Xc1v" },
       h("span", { class: "index_userName__2Lm8k" }, review.buyer),
       h("span", { class: "index_score__9Rt4e" }, `${review.rating}.0分`),
-      h("span", { class: "index_commentTime__1Fz6n" }, created),
+      h("span", { class: "index_commentTime__1Fz6n" }, reviewCreatedAt(review, now)),
       h("span", { class: "muted" }, "评价ID ", h("span", { class: "index_commentId__4Gd7s" }, review.id)),
     ),
     h(
@@ -46,14 +37,7 @@ export function reviewCard(review, now) {
         "div",
         {},
         h("div", { class: "index_commentText__0Qa5r" }, review.text),
-        review.followUp
-          ? h(
-              "div",
-              { class: "index_append__3Jw9p" },
-              "追评：",
-              h("span", { class: "index_appendText__7Ns2c" }, review.followUp),
-            )
-          : null,
+        followUpBlock(review, "index_append__3Jw9p", "追评：", "index_appendText__7Ns2c"),
         h(
           "div",
           { class: "index_product__Lp0aQ" },
@@ -62,13 +46,7 @@ export function reviewCard(review, now) {
           h("span", { class: "index_skuInfo__2Vr6h muted" }, review.sku),
         ),
       ),
-      h(
-        "div",
-        { class: "index_reply__1Pq7z" },
-        textarea,
-        h("div", { class: "index_replyRow__4Tb8n" }, count, button),
-        status,
-      ),
+      reply,
     ),
   );
 }

@@ -1,33 +1,26 @@
 // 京东 京麦 评价管理 rows (antd table as in the 京麦 sub-apps), kept apart from the page's fetch so unit tests render
 // the same DOM. Stars are shown as ★ text, the reply box is an antd textarea with its own 回复 button.
 import { h } from "../../../../lib/dom.js";
-import { formatDateTime } from "../../../../lib/orders-core.js";
-import { wireReplyBox } from "../../../../lib/reply-box.js";
+import { REPLY_LIMIT, replyBox } from "../../../../lib/reply-box.js";
+import { followUpBlock, reviewCreatedAt, starRating } from "../../../../lib/review-parts.js";
 
-export const REPLY_LIMIT = 500;
-const DAY = 86_400_000;
+export { REPLY_LIMIT };
+
 const cell = (...children) => h("td", { class: "ant-table-cell" }, ...children);
 
 /** One review as an antd table row keyed by the comment id, with its own reply textarea. */
 export function reviewRow(review, now) {
-  const textarea = h("textarea", {
-    class: "ant-input comment-reply-input",
-    maxlength: REPLY_LIMIT,
+  const reply = replyBox(review, {
+    box: "comment-reply",
+    input: { class: "ant-input comment-reply-input" },
     placeholder: "请输入回复内容，回复后买家可见",
-    "aria-label": `回复评价 ${review.id}`,
-  });
-  const count = h("span", { class: "ant-input-data-count" }, `0 / ${REPLY_LIMIT}`);
-  const status = h("div", { class: "reply-status" });
-  const button = h("button", { class: "ant-btn ant-btn-primary ant-btn-sm comment-reply-btn", type: "button" }, "回复");
-  wireReplyBox({
-    textarea,
-    count,
-    status,
-    button,
+    row: "reply-row",
+    count: "ant-input-data-count",
     countText: (length) => `${length} / ${REPLY_LIMIT}`,
+    button: { class: "ant-btn ant-btn-primary ant-btn-sm comment-reply-btn" },
+    status: "reply-status",
     emptyMessage: "回复内容不能为空",
   });
-  const created = formatDateTime(new Date(now - review.createdDaysAgo * DAY).toISOString());
   return h(
     "tr",
     { class: "ant-table-row ant-table-row-level-0", "data-row-key": review.id },
@@ -37,31 +30,15 @@ export function reviewRow(review, now) {
       h("div", { class: "sku-attr" }, "评价编号：", h("span", { class: "comment-id" }, review.id)),
     ),
     cell(
-      h(
-        "div",
-        {},
-        h(
-          "span",
-          { class: "comment-score", title: `${review.rating}分` },
-          "★".repeat(review.rating),
-          "☆".repeat(5 - review.rating),
-        ),
-      ),
+      h("div", {}, starRating("span", { class: "comment-score", title: `${review.rating}分` }, review.rating)),
       h("div", { class: "sku-attr" }, "用户：", h("span", { class: "comment-user" }, review.buyer)),
-      h("div", { class: "comment-time sku-attr" }, created),
+      h("div", { class: "comment-time sku-attr" }, reviewCreatedAt(review, now)),
     ),
     cell(
       h("div", { class: "comment-content" }, review.text),
-      review.followUp
-        ? h(
-            "div",
-            { class: "comment-after" },
-            h("span", { class: "ant-tag" }, "追评"),
-            h("span", { class: "after-content" }, review.followUp),
-          )
-        : null,
+      followUpBlock(review, "comment-after", h("span", { class: "ant-tag" }, "追评"), "after-content"),
     ),
-    cell(h("div", { class: "comment-reply" }, textarea, h("div", { class: "reply-row" }, count, button), status)),
+    cell(reply),
   );
 }
 
