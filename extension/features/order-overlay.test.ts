@@ -14,7 +14,7 @@ import { libraryItem } from "../store/state.ts";
 import { showFixture } from "../test-fixtures.ts";
 import { createOrderOverlayHandlers } from "./order-overlay/background.ts";
 import { BADGE_ATTR } from "./order-overlay/badges.ts";
-import { orderOverlay } from "./order-overlay.tsx";
+import { endsWith, orderOverlay } from "./order-overlay.tsx";
 
 const PAGE = "http://localhost:3000/taobao/trade-platform/tp/sold/?now=2026-11-23T08%3A00%3A00.000Z";
 const builtin = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as SiteProfile;
@@ -56,7 +56,7 @@ function background(answer: Promise<{ siteProfiles?: SiteProfile[] } | "down">) 
 
 /**
  * Every badge the page has held since the call, removed ones included (what a person may have seen for a frame):
- * order id → rule ids.
+ * the rule ids of each.
  */
 function badgesEverShown(): { rules: string[][]; stop(): void } {
   const rules: string[][] = [];
@@ -176,6 +176,21 @@ describe("order overlay start", () => {
     expect(document.documentElement.dataset.kefuOverlayLast).toBeUndefined();
   });
 
+  it("a single-page move that keeps the page's profile keeps the run and its badges; another profile's page ends it", async () => {
+    background(Promise.resolve({}));
+    await orderOverlay.start(ctx);
+    await settle();
+    const badge = document.querySelector(`[${BADGE_ATTR}]`);
+    expect(badge).not.toBeNull();
+    history.pushState({}, "", `${PAGE}&page=2`); // the list's next page by URL: same profile
+    await settle(700); // the URL poll (500 ms) has seen it
+    expect(badge?.isConnected).toBe(true); // not torn down and rebuilt
+    history.pushState({}, "", "/taobao/comment-manage/list/"); // no order profile there
+    await settle(700);
+    expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
+    expect(document.documentElement.dataset.kefuOverlayLast).toBeUndefined();
+  });
+
   it("no answer from the background: nothing is left on the page", async () => {
     background(Promise.resolve("down"));
     await orderOverlay.start(ctx);
@@ -183,5 +198,22 @@ describe("order overlay start", () => {
     expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
     expect(document.documentElement.dataset.kefuOverlayLast).toBeUndefined();
     expect(document.querySelector("kefu-order-overlay")).toBeNull();
+  });
+});
+
+describe("endsWith (settings for a run)", () => {
+  it("passes values and promises through while the run goes on", async () => {
+    const run = new AbortController();
+    expect(endsWith(3, run.signal)).toBe(3);
+    await expect(endsWith(Promise.resolve(4), run.signal)).resolves.toBe(4);
+    await expect(endsWith(Promise.reject(new Error("no team settings")), run.signal)).rejects.toThrow("no team");
+  });
+
+  it("ends a wait for settings that never come when the run stops", async () => {
+    const run = new AbortController();
+    const waiting = endsWith(new Promise<number>(() => {}), run.signal);
+    run.abort();
+    await expect(waiting).rejects.toThrow("order overlay stopped");
+    await expect(endsWith(new Promise<number>(() => {}), run.signal)).rejects.toThrow("stopped"); // already stopped
   });
 });

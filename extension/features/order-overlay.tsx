@@ -73,16 +73,17 @@ export const orderOverlay: Feature = {
     for (const problem of team.siteProfileProblems) console.warn(`[kefu] ${problem}`);
     const teamContext: TeamContext = { settings: team.orderRules };
     // Seller back offices are single-page apps: going from the list to a detail page (or anywhere else) swaps the
-    // profile, or ends the overlay, without a page load.
-    const apply = (keepSame: boolean, url = location.href) => {
+    // profile, or ends the overlay, without a page load. A move that keeps the profile (the list's next page by URL)
+    // keeps the run, its badges and its cache: its MutationObserver sees the rows the app renders.
+    const apply = (url = location.href) => {
       const profile = profileForUrl(profiles, url);
-      if (keepSame && profile && running && sameProfile(profile, running)) return;
+      if (profile && running && sameProfile(profile, running)) return;
       return run(profile, teamContext);
     };
-    watchUrl(ctx, (url) => void apply(false, url));
+    watchUrl(ctx, (url) => void apply(url));
     await early;
     // The early run goes on unless the team's profile for this page is another one (or none).
-    await apply(true);
+    await apply();
   },
 };
 
@@ -102,6 +103,20 @@ function sameProfile(a: SiteProfile, b: SiteProfile): boolean {
 
 interface TeamContext {
   settings: OrderRuleSettings | Promise<OrderRuleSettings>;
+}
+
+/**
+ * The settings, or a rejection once the run stops: the early run's settings never come when the team replaced the
+ * page's profile, and its first scan, waiting for them, must end with the run instead of holding its rows forever.
+ */
+export function endsWith<T>(value: T | Promise<T>, signal: AbortSignal): T | Promise<T> {
+  if (!(value instanceof Promise)) return value;
+  return new Promise<T>((resolve, reject) => {
+    const stopped = () => reject(new Error("order overlay stopped"));
+    if (signal.aborted) return stopped();
+    signal.addEventListener("abort", stopped, { once: true });
+    value.then(resolve, reject).finally(() => signal.removeEventListener("abort", stopped));
+  });
 }
 
 /** Records for tests and the benchmark: the last scan on <html>, and performance marks/measures. */
@@ -154,7 +169,7 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
   });
   const tracker = createTracker({
     profile,
-    settings: team.settings,
+    settings: endsWith(team.settings, signal),
     now,
     checkSingle: (orders, nowMs) => ask("orders.check", { orders, nowMs }),
     checkRows: (rows, nowMs) => ask("orders.checkRows", { rows, normalizers, platform: profile.platform, nowMs }),
@@ -355,16 +370,18 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
     },
     { signal },
   );
+  let forgetStop = () => {};
   const stop = () => {
     if (session.signal.aborted) return;
     session.abort();
+    forgetStop(); // a single-page app starts many runs in one content script: each leaves nothing behind
     observer.disconnect();
     tracker.destroy();
     overlayUi?.remove();
     delete document.documentElement.dataset.kefuOverlayLast;
     delete document.documentElement.dataset.kefuOverlayScans;
   };
-  ctx.onInvalidated(stop);
+  forgetStop = ctx.onInvalidated(stop);
   // The first scan starts now, not after a frame, and before the UI is built: rows already on the page get their
   // badges before the page paints again (later changes are scanned a frame after they happen, see kick).
   void runScan();

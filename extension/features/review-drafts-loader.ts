@@ -23,9 +23,9 @@ export const reviewDraftsLoader: Feature = {
     };
     // Seller back offices are single-page apps: the review list may be reached without a page load.
     watchUrl(ctx, (url) => void load(url));
-    // When the page is first idle: a review list has time, while on an order page the overlay's first scan is racing
-    // the page's load for the same thread and the same background, and this question would only slow it down.
-    // (Where idle callbacks are missing, the next task.)
+    // When the page is first idle, not in its first busy milliseconds: a review list has time, while on an order page
+    // the overlay's first scan is racing the page's load for the same thread and the same background, and this
+    // question sent beside its first chunks only slowed it down. (Where idle callbacks are missing, the next task.)
     if (typeof requestIdleCallback === "function")
       ctx.requestIdleCallback(() => void load(location.href), { timeout: 1000 });
     else ctx.setTimeout(() => void load(location.href), 0);

@@ -1,7 +1,8 @@
 /**
  * watchUrl as Chromium drives it: the Navigation API's `navigate` event fires before the URL commits (that is what
- * WXT's "wxt:locationchange" listens to), so a listener reading location.href then would see the old URL. happy-dom
- * has no Navigation API; a stand-in with the same order of events is installed before WXT loads.
+ * WXT's "wxt:locationchange" listens to), so a listener reading location.href then would see the old URL; back/forward
+ * commit later still, then fire popstate. happy-dom has no Navigation API; a stand-in with the same order of events
+ * is installed before WXT loads.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ContentScriptContext } from "wxt/utils/content-script-context";
@@ -53,6 +54,21 @@ describe("watchUrl", () => {
     spaMove("/comment-manage/list", { cancel: true });
     await tick();
     expect(seen).toEqual([]);
+  });
+
+  it("reports back/forward as soon as the URL has committed (popstate), without waiting for the poll", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] }); // the poll never runs here
+    const seen: string[] = [];
+    watchUrl(ctx, (url) => seen.push(new URL(url).pathname));
+    // A traversal: Chromium commits it asynchronously, later than the task after `navigate`, then fires popstate.
+    navigation.dispatchEvent(
+      Object.assign(new Event("navigate"), { destination: { url: new URL("/trade/list", location.href).href } }),
+    );
+    await tick();
+    expect(seen).toEqual([]);
+    history.replaceState({}, "", "/trade/list");
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    expect(seen).toEqual(["/trade/list"]);
   });
 
   it("catches a URL change without any event on its poll", async () => {
