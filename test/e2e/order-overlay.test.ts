@@ -348,7 +348,7 @@ describe("order overlay on the demo back office", () => {
     await page.close();
   });
 
-  it("a seller page that starts loading wakes a stopped background before the content script needs it", async () => {
+  it("a seller page that starts loading wakes a stopped background and warms its order checks", async () => {
     const control = await browser.context.newPage();
     const cdp = await browser.context.newCDPSession(control);
     const statuses: { status: string; at: number }[] = [];
@@ -360,11 +360,14 @@ describe("order overlay on the demo back office", () => {
     // Installed and running first (stopped while a browser just launched still installs it, the worker is dropped),
     // then stopped, as Chrome does after 30 s idle: the first page after a pause finds it so.
     await expect.poll(() => statuses.at(-1)?.status, { timeout: 10_000 }).toBe("running activated");
+    const stoppedFrom = statuses.length;
     await cdp.send("ServiceWorker.stopAllWorkers");
-    await expect.poll(() => statuses.at(-1)?.status, { timeout: 10_000 }).toBe("stopped activated");
+    await expect
+      .poll(() => statuses.slice(stoppedFrom).some((s) => s.status === "stopped activated"), { timeout: 10_000 })
+      .toBe(true);
     const since = statuses.length;
     // 500 rows take the page a while to render: without the wake, the worker would start only once the content
-    // script asks for the team's settings, after that.
+    // script asks for the team's settings, after that. (Node's clock when the event arrives: never early.)
     const page = await open("/taobao/trade-platform/tp/sold/", "&count=500&delay=0");
     await settled(page, 500);
     const contentStartedAt = await page.evaluate(
@@ -372,6 +375,16 @@ describe("order overlay on the demo back office", () => {
     );
     const wokenAt = statuses.slice(since).find((s) => s.status.startsWith("starting"))?.at;
     expect(wokenAt).toBeLessThan(contentStartedAt);
+    // And it was the wake's own question that warmed the checks in this worker's life (nothing else asks it): asked
+    // again now, there is nothing left to warm.
+    const extensionPage = await browser.openExtensionPage("popup.html");
+    const again = await extensionPage.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> } } }
+      ).chrome.runtime.sendMessage({ kefu: "orders.warm", payload: {} }),
+    );
+    expect(again).toEqual({ ok: true, value: { ms: 0, orders: 0 } });
+    await extensionPage.close();
     await page.close();
     await cdp.detach();
     await control.close();

@@ -209,8 +209,11 @@ describe("order overlay background handlers", () => {
     expect(rules[0]).toEqual(expect.arrayContaining(["memo-sku-conflict", "message-keyword"]));
     expect(rules[1]).toEqual(expect.arrayContaining(["address-incomplete", "phone-masked", "unpaid-reminder"]));
     const first = await handlers["orders.warm"]({});
+    expect(first.orders).toBe(2);
     expect(first.ms).toBeGreaterThan(0);
-    expect(await handlers["orders.warm"]({})).toEqual({ ms: 0 });
+    expect(await handlers["orders.warm"]({})).toEqual({ ms: 0, orders: 0 });
+    // A new worker (new handlers) warms again.
+    expect((await createOrderOverlayHandlers()["orders.warm"]({})).orders).toBe(2);
   });
 
   it("orders.fromJson: orders from a page response through the profile's json section; not JSON → none", async () => {

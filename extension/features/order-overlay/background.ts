@@ -229,23 +229,23 @@ async function phrasesByCode(codes: unknown): Promise<Record<string, string>> {
 
 /** See warm.ts: once per worker life, the order checks' first run, on sample rows through a page's path. */
 let warmed = false;
-async function warmOrderChecks(): Promise<{ ms: number }> {
-  if (warmed) return { ms: 0 };
+async function warmOrderChecks(): Promise<{ ms: number; orders: number }> {
+  if (warmed) return { ms: 0, orders: 0 };
   warmed = true;
   const started = performance.now();
   const orderRules = await currentOrderRules();
   const profile = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold");
-  if (profile) {
-    const nowMs = Date.now();
-    const orders = buildRows(WARM_ROWS, rowNormalizers(profile), profile.platform, nowMs).filter((o) => o !== null);
-    checkSingle(orders, nowMs, orderRules);
-    orders.map(crossKeysOf);
-  }
-  return { ms: performance.now() - started };
+  if (!profile) return { ms: performance.now() - started, orders: 0 };
+  const nowMs = Date.now();
+  const orders = buildRows(WARM_ROWS, rowNormalizers(profile), profile.platform, nowMs).filter((o) => o !== null);
+  checkSingle(orders, nowMs, orderRules);
+  orders.map(crossKeysOf);
+  return { ms: performance.now() - started, orders: orders.length };
 }
 
 export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequestType> {
   rulesRead = undefined;
+  warmed = false;
   browser.storage.onChanged.removeListener(forgetRulesOnChange);
   browser.storage.onChanged.addListener(forgetRulesOnChange);
   return {

@@ -58,8 +58,9 @@ export interface OrderOverlayRequests {
     response: { actions: ActionText[] };
   };
   /** Sent by the wake content script as a seller page starts loading: the order checks' first run in this worker
-   * (alias tables, compiled code) on sample rows, so a page's first scan does not pay for it. `ms` 0: done before. */
-  "orders.warm": { request: Record<string, never>; response: { ms: number } };
+   * (alias tables, compiled code) on sample rows, so a page's first scan does not pay for it. `orders`: sample
+   * orders built and checked (0: done before in this worker). */
+  "orders.warm": { request: Record<string, never>; response: { ms: number; orders: number } };
   /** Content of the phrases with these exact quick codes (team phrase preferred); codes without one are absent. */
   "phrases.byCode": { request: { codes: string[] }; response: { phrases: Record<string, string> } };
 }
