@@ -16,13 +16,16 @@ export const reviewDraftsLoader: Feature = {
     const load = async (url: string) => {
       if (loaded) return;
       try {
-        if ((await askBackground("reviews.load", { url })).loaded) loaded = true;
+        if ((await askBackground("reviews.load", { url })).loaded) {
+          loaded = true;
+          stopWatching(); // the injected script follows navigation itself
+        }
       } catch (err) {
         console.warn("[kefu] review drafts: not loaded", err);
       }
     };
     // Seller back offices are single-page apps: the review list may be reached without a page load.
-    watchUrl(ctx, (url) => void load(url));
+    const stopWatching = watchUrl(ctx, (url) => void load(url));
     // When the page is first idle, not in its first busy milliseconds: a review list has time, while on an order page
     // the overlay's first scan is racing the page's load for the same thread and the same background, and this
     // question sent beside its first chunks only slowed it down. (Where idle callbacks are missing, the next task.)

@@ -80,6 +80,19 @@ describe("watchUrl", () => {
     expect(seen).toEqual(["/trade/detail"]);
   });
 
+  it("stops when told to, the content script going on", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const seen: string[] = [];
+    const stop = watchUrl(ctx, (url) => seen.push(url), 500);
+    stop();
+    spaMove("/comment-manage/list");
+    window.dispatchEvent(new PopStateEvent("popstate"));
+    await tick();
+    vi.advanceTimersByTime(1000);
+    expect(seen).toEqual([]);
+    expect(ctx.isValid).toBe(true);
+  });
+
   it("stops with the content script", async () => {
     const seen: string[] = [];
     watchUrl(ctx, (url) => seen.push(url));

@@ -12,16 +12,26 @@ import type { ContentScriptContext } from "wxt/utils/content-script-context";
  * - a poll of location.href, for whatever the events miss (engines without the Navigation API). A navigation the
  *   page cancelled reports nothing: the URL never changed.
  */
-export function watchUrl(ctx: ContentScriptContext, onChange: (url: string) => void, pollMs = 500): void {
+export function watchUrl(ctx: ContentScriptContext, onChange: (url: string) => void, pollMs = 500): () => void {
+  const watching = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, watching.signal]);
   let last = location.href;
   const look = () => {
     const url = location.href;
-    if (url === last || ctx.isInvalid) return;
+    if (url === last || signal.aborted) return;
     last = url;
     onChange(url);
   };
-  ctx.addEventListener(window, "wxt:locationchange", () => ctx.setTimeout(look, 0));
-  ctx.addEventListener(window, "popstate", look);
-  ctx.addEventListener(window, "hashchange", look);
-  ctx.setInterval(look, pollMs);
+  // (WXT's wrapper puts the content script's own signal on its listeners: this one stays, inert once stopped.)
+  ctx.addEventListener(window, "wxt:locationchange", () => {
+    if (!signal.aborted) ctx.setTimeout(look, 0);
+  });
+  window.addEventListener("popstate", look, { signal });
+  window.addEventListener("hashchange", look, { signal });
+  const poll = ctx.setInterval(look, pollMs);
+  // Stops watching; the content script's end stops it too.
+  return () => {
+    watching.abort();
+    clearInterval(poll);
+  };
 }
