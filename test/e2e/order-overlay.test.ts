@@ -357,14 +357,16 @@ describe("order overlay on the demo back office", () => {
         statuses.push({ status: `${version.runningStatus} ${version.status}`, at: Date.now() });
     });
     await cdp.send("ServiceWorker.enable");
-    // Installed and running first (stopped while a browser just launched still installs it, the worker is dropped),
-    // then stopped, as Chrome does after 30 s idle: the first page after a pause finds it so.
-    await expect.poll(() => statuses.at(-1)?.status, { timeout: 10_000 }).toBe("running activated");
-    const stoppedFrom = statuses.length;
-    await cdp.send("ServiceWorker.stopAllWorkers");
-    await expect
-      .poll(() => statuses.slice(stoppedFrom).some((s) => s.status === "stopped activated"), { timeout: 10_000 })
-      .toBe(true);
+    // Installed first (stopped while a browser just launched still installs it, the worker is dropped), then
+    // stopped, as Chrome does after 30 s idle (it may have done so already): the first page after a pause finds it so.
+    await expect.poll(() => statuses.at(-1)?.status.endsWith(" activated"), { timeout: 10_000 }).toBe(true);
+    if (statuses.at(-1)?.status !== "stopped activated") {
+      const stoppedFrom = statuses.length;
+      await cdp.send("ServiceWorker.stopAllWorkers");
+      await expect
+        .poll(() => statuses.slice(stoppedFrom).some((s) => s.status === "stopped activated"), { timeout: 10_000 })
+        .toBe(true);
+    }
     const since = statuses.length;
     // 500 rows take the page a while to render: without the wake, the worker would start only once the content
     // script asks for the team's settings, after that. (Node's clock when the event arrives: never early.)
