@@ -51,20 +51,23 @@ export const orderOverlay: Feature = {
     };
     // The page's built-in profile starts reading rows now, while the team's settings are on their way (the page is
     // busy loading and their answer takes 10–40 ms to land); the rules' settings are awaited only before the
-    // cross-order checks, so no badge goes up before the team's answer. If the team's profile for this page differs
-    // (a lead's override) or is switched off, that run never gets its settings, places nothing, and is stopped below.
+    // cross-order checks, so no badge goes up before the team's answer. They come once `apply` below keeps this run:
+    // if the team's profile for the page differs (a lead's override) or is switched off, it starts that one (or
+    // none) instead, and this run, never given its settings, places nothing and stops.
     const builtin = profileForUrl(BUILTIN_PROFILES, location.href);
+    let confirmEarly: ((rules: OrderRuleSettings) => void) | undefined;
+    let refuseEarly: ((err: Error) => void) | undefined;
     const early = builtin
       ? run(builtin, {
-          settings: teamAsked.then((team) => {
-            if (!team) throw new Error("no team settings");
-            const teamProfile = profileForUrl(team.siteProfiles, location.href);
-            return teamProfile && sameProfile(teamProfile, builtin) ? team.orderRules : new Promise<never>(() => {});
+          settings: new Promise<OrderRuleSettings>((resolve, reject) => {
+            confirmEarly = resolve;
+            refuseEarly = reject;
           }),
         })
       : undefined;
     const team = await teamAsked;
     if (!team) {
+      refuseEarly?.(new Error("no team settings"));
       generation++;
       stop?.();
       return;
@@ -74,16 +77,18 @@ export const orderOverlay: Feature = {
     const teamContext: TeamContext = { settings: team.orderRules };
     // Seller back offices are single-page apps: going from the list to a detail page (or anywhere else) swaps the
     // profile, or ends the overlay, without a page load. A move that keeps the profile (the list's next page by URL)
-    // keeps the run, its badges and its cache: its MutationObserver sees the rows the app renders.
+    // keeps the run, its badges and its cache: its MutationObserver sees the rows the app renders. Undefined when
+    // the running profile stays.
     const apply = (url = location.href) => {
       const profile = profileForUrl(profiles, url);
       if (profile && running && sameProfile(profile, running)) return;
       return run(profile, teamContext);
     };
     watchUrl(ctx, (url) => void apply(url));
+    const replaced = apply();
+    if (!replaced) confirmEarly?.(team.orderRules);
     await early;
-    // The early run goes on unless the team's profile for this page is another one (or none).
-    await apply();
+    await replaced;
   },
 };
 
