@@ -9,8 +9,9 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { ContentScriptContext } from "wxt/utils/content-script-context";
 import { BUILTIN_PROFILES } from "../../shared/profiles/builtin.ts";
 import type { SiteProfile } from "../../shared/profiles/schema.ts";
-import { dispatch, type Envelope, type Handlers } from "../messaging/protocol.ts";
+import type { Handlers } from "../messaging/protocol.ts";
 import { libraryItem } from "../store/state.ts";
+import { serveHandlers } from "../test-background.ts";
 import { showFixture } from "../test-fixtures.ts";
 import { createOrderOverlayHandlers } from "./order-overlay/background.ts";
 import { BADGE_ATTR } from "./order-overlay/badges.ts";
@@ -44,13 +45,7 @@ function background(answer: Promise<{ siteProfiles?: SiteProfile[] } | "down">) 
       return team.siteProfiles ? { ...settings, siteProfiles: team.siteProfiles } : settings;
     },
   };
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      asked.push((message as Envelope).kefu);
-      void dispatch(handlers as Handlers, message as Envelope).then(sendResponse);
-      return true;
-    },
-  );
+  serveHandlers(handlers, asked);
   return asked;
 }
 
@@ -60,20 +55,18 @@ function background(answer: Promise<{ siteProfiles?: SiteProfile[] } | "down">) 
  */
 function badgesEverShown(): { rules: string[][]; stop(): void } {
   const rules: string[][] = [];
-  const observer = new MutationObserver((records) => {
+  const collect = (records: MutationRecord[]) => {
     for (const record of records)
       for (const node of record.addedNodes)
         if (node instanceof HTMLElement && node.hasAttribute(BADGE_ATTR))
           rules.push((node.dataset.kefuRules ?? "").split(" "));
-  });
+  };
+  const observer = new MutationObserver(collect);
   observer.observe(document, { childList: true, subtree: true });
   return {
     rules,
     stop() {
-      for (const record of observer.takeRecords())
-        for (const node of record.addedNodes)
-          if (node instanceof HTMLElement && node.hasAttribute(BADGE_ATTR))
-            rules.push((node.dataset.kefuRules ?? "").split(" "));
+      collect(observer.takeRecords()); // those not delivered yet
       observer.disconnect();
     },
   };

@@ -6,7 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { ContentScriptContext } from "wxt/utils/content-script-context";
-import { dispatch, type Envelope, type Handlers } from "../messaging/protocol.ts";
+import type { Handlers } from "../messaging/protocol.ts";
+import { serveHandlers } from "../test-background.ts";
 import { reviewDraftsLoader } from "./review-drafts-loader.ts";
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -34,12 +35,7 @@ beforeEach(() => {
       return answer(url);
     },
   };
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      void dispatch(handlers, message as Envelope).then(sendResponse);
-      return true;
-    },
-  );
+  serveHandlers(handlers);
   ctx = new ContentScriptContext("content");
 });
 

@@ -7,8 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { ContentScriptContext } from "wxt/utils/content-script-context";
 import { lintText } from "../../../shared/lint/index.ts";
-import { dispatch, type Envelope, type Handlers } from "../../messaging/protocol.ts";
+import type { Handlers } from "../../messaging/protocol.ts";
 import { HOTKEY_STORAGE_KEY } from "../../search-index/stamp.ts";
+import { serveHandlers } from "../../test-background.ts";
 import { phrasePicker } from "../phrase-picker.tsx";
 
 const settle = (ms = 30) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -30,12 +31,7 @@ beforeEach(() => {
       return { findings: lintText(text), enabled: true };
     },
   };
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      void dispatch(handlers, message as Envelope).then(sendResponse);
-      return true;
-    },
-  );
+  serveHandlers(handlers);
   box = document.createElement("textarea");
   document.body.append(box);
   box.focus();

@@ -6,23 +6,14 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { ContentScriptContext } from "wxt/utils/content-script-context";
 import { BUILTIN_REVIEW_PROFILES } from "../../../shared/profiles/review-pages.ts";
-import { dispatch, type Envelope, type Handlers } from "../../messaging/protocol.ts";
 import { libraryItem } from "../../store/state.ts";
+import { serveHandlers } from "../../test-background.ts";
 import { showFixture } from "../../test-fixtures.ts";
 import { reviewDrafts } from "../review-drafts.ts";
 import { createReviewDraftHandlers } from "./background.ts";
 
 const settle = (ms = 300) => new Promise((resolve) => setTimeout(resolve, ms));
 const panels = () => document.querySelectorAll("kefu-review-panel").length;
-
-function listen(handlers: Partial<Handlers>) {
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      void dispatch(handlers as Handlers, message as Envelope).then(sendResponse);
-      return true;
-    },
-  );
-}
 
 let ctx: ContentScriptContext;
 
@@ -42,7 +33,7 @@ describe("reviewDrafts feature", () => {
   it("shows panels on a review page and removes them when the context is invalidated", async () => {
     const real = createReviewDraftHandlers();
     // This test page's URL is not a seller URL: answer with the 千牛 profile as the background would there.
-    listen({
+    serveHandlers({
       ...real,
       "reviews.page": async () => ({
         ...(await real["reviews.page"]({ url: "https://myseller.taobao.com/comment-manage/list/rateWait4PC" })),
@@ -61,7 +52,7 @@ describe("reviewDrafts feature", () => {
   it("does nothing on pages no review profile matches", async () => {
     const real = createReviewDraftHandlers();
     const asked: string[] = [];
-    listen({
+    serveHandlers({
       ...real,
       "reviews.page": async (payload) => {
         asked.push(payload.url);

@@ -1,20 +1,10 @@
 /**
  * Test helpers for the options and popup pages (imported by tests only): the background's handlers behind
- * fakeBrowser's runtime messaging, as background.ts wires them, and a root element to render into.
+ * fakeBrowser's runtime messaging (test-background.ts), and a root element to render into.
  */
 import { render } from "preact";
-import { fakeBrowser } from "wxt/testing/fake-browser";
-import { dispatch, type Envelope, type Handlers } from "../../messaging/protocol.ts";
 
-/** Answers the pages' messages with these handlers, like the background service worker does. */
-export function serveHandlers(handlers: Partial<Handlers>): void {
-  fakeBrowser.runtime.onMessage.addListener(
-    (message: unknown, _sender: unknown, sendResponse: (r: unknown) => void) => {
-      void dispatch(handlers, message as Envelope).then(sendResponse);
-      return true;
-    },
-  );
-}
+export { serveHandlers } from "../../test-background.ts";
 
 /** A fresh element in the document to render a page or card into. */
 export function mountRoot(): HTMLElement {
