@@ -5,6 +5,7 @@
 
 import { browser } from "wxt/browser";
 import type { Order, Platform } from "../../../shared/model.ts";
+import type { CrossKeys } from "../../../shared/orders/cross.ts";
 import {
   type CheckContext,
   checkOrder,
@@ -227,6 +228,29 @@ async function phrasesByCode(codes: unknown): Promise<Record<string, string>> {
   return phrases;
 }
 
+/**
+ * Raw rows → orders → single-order checks, index-aligned with `rows` (null keys where a row makes no order): what
+ * "orders.checkRows" answers, and what the warm-up runs.
+ */
+function checkRows(
+  rows: RawOrder[],
+  normalizers: RowNormalizers,
+  platform: Platform,
+  nowMs: number,
+  orderRules: OrderRuleSettings,
+): { keys: (CrossKeys | null)[]; warnings: OrderWarning[][] } {
+  const orders = buildRows(rows, normalizers, platform, nowMs);
+  const checked = checkSingle(
+    orders.filter((o) => o !== null),
+    nowMs,
+    orderRules,
+  );
+  let next = 0;
+  const warnings = orders.map((order) => (order ? (checked[next++] ?? []) : []));
+  const keys = orders.map((order) => (order ? crossKeysOf(order) : null));
+  return { keys, warnings };
+}
+
 /** See warm.ts: once per worker life, the order checks' first run, on sample rows through a page's path. */
 let warmed = false;
 async function warmOrderChecks(): Promise<{ ms: number; orders: number }> {
@@ -236,11 +260,8 @@ async function warmOrderChecks(): Promise<{ ms: number; orders: number }> {
   const orderRules = await currentOrderRules();
   const profile = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold");
   if (!profile) return { ms: performance.now() - started, orders: 0 };
-  const nowMs = Date.now();
-  const orders = buildRows(WARM_ROWS, rowNormalizers(profile), profile.platform, nowMs).filter((o) => o !== null);
-  checkSingle(orders, nowMs, orderRules);
-  orders.map(crossKeysOf);
-  return { ms: performance.now() - started, orders: orders.length };
+  const { keys } = checkRows(WARM_ROWS, rowNormalizers(profile), profile.platform, Date.now(), orderRules);
+  return { ms: performance.now() - started, orders: keys.filter((k) => k !== null).length };
 }
 
 export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequestType> {
@@ -259,16 +280,7 @@ export function createOrderOverlayHandlers(): Pick<Handlers, OrderOverlayRequest
     "orders.checkRows": async ({ rows, normalizers, platform, nowMs }) => {
       const orderRules = await currentOrderRules();
       const started = performance.now();
-      const orders = buildRows(rows, normalizers, platform, nowMs);
-      const checked = checkSingle(
-        orders.filter((o) => o !== null),
-        nowMs,
-        orderRules,
-      );
-      let next = 0;
-      const warnings = orders.map((order) => (order ? (checked[next++] ?? []) : []));
-      const keys = orders.map((order) => (order ? crossKeysOf(order) : null));
-      return { keys, warnings, ms: performance.now() - started };
+      return { ...checkRows(rows, normalizers, platform, nowMs, orderRules), ms: performance.now() - started };
     },
     "orders.fromJson": async ({ text, json, platform, nowMs }) => ({
       orders: ordersFromPageJson(text, json, platform, nowMs),
