@@ -70,22 +70,17 @@ async function heapKb(page: Page): Promise<number> {
   return usage.usedSize / 1024;
 }
 
-/** Content script start (the `kefu:content:start` mark) → end of the overlay's last scan, in ms. */
-function startToLastScan(page: Page): Promise<number> {
+/**
+ * End of the overlay's last scan, in ms, from the content script's start (the `kefu:content:start` mark) and from
+ * navigation start (the page's time origin: what the agent waits).
+ */
+function lastScanEnd(page: Page): Promise<{ fromStart: number; fromNavigation: number }> {
   return page.evaluate(() => {
     const start = performance.getEntriesByName("kefu:content:start")[0]?.startTime;
     const measures = performance.getEntriesByType("measure").filter((m) => m.name.startsWith("kefu:overlay:scan"));
     const last = measures[measures.length - 1];
-    return start !== undefined && last ? last.startTime + last.duration - start : Number.NaN;
-  });
-}
-
-/** Navigation start (the page's time origin) → end of the overlay's last scan, in ms: what the agent waits. */
-function navigationToLastScan(page: Page): Promise<number> {
-  return page.evaluate(() => {
-    const measures = performance.getEntriesByType("measure").filter((m) => m.name.startsWith("kefu:overlay:scan"));
-    const last = measures[measures.length - 1];
-    return last ? last.startTime + last.duration : Number.NaN;
+    const end = last ? last.startTime + last.duration : Number.NaN;
+    return { fromStart: start !== undefined ? end - start : Number.NaN, fromNavigation: end };
   });
 }
 
@@ -156,7 +151,7 @@ export async function run(): Promise<Record<string, unknown>> {
       await scannedRows(current, 500);
       const scan = await lastScan(current);
       if (!scan) throw new Error("no scan recorded");
-      loads.push({ scan, startToBadges: await startToLastScan(current) });
+      loads.push({ scan, startToBadges: (await lastScanEnd(current)).fromStart });
     }
     if (!page) throw new Error("no page");
     loads.sort((a, b) => a.scan.ms - b.scan.ms);
@@ -170,8 +165,9 @@ export async function run(): Promise<Record<string, unknown>> {
       const current = await withExtension.context.newPage();
       await current.goto(`${url}&delay=0`);
       await scannedRows(current, 500);
-      fromStart.push(await startToLastScan(current));
-      fromNavigation.push(await navigationToLastScan(current));
+      const end = await lastScanEnd(current);
+      fromStart.push(end.fromStart);
+      fromNavigation.push(end.fromNavigation);
       await current.close();
     }
 
@@ -191,8 +187,9 @@ export async function run(): Promise<Record<string, unknown>> {
       const current = await withExtension.context.newPage();
       await current.goto(`${url}&delay=0`);
       await scannedRows(current, 500);
-      afterStop.push(await startToLastScan(current));
-      afterStopFromNavigation.push(await navigationToLastScan(current));
+      const end = await lastScanEnd(current);
+      afterStop.push(end.fromStart);
+      afterStopFromNavigation.push(end.fromNavigation);
       await current.close();
     }
     await control.detach();
