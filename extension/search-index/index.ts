@@ -20,7 +20,7 @@ import {
   type SearchKeys,
 } from "../../shared/search/types.ts";
 import type { Handlers } from "../messaging/protocol.ts";
-import { readStamp, readView } from "../store/edits.ts";
+import { readStamp, readView, readViewWithStamp } from "../store/edits.ts";
 import { readTeamSettings } from "../store/settings-edits.ts";
 import { connectionItem, libraryItem, outboxItem } from "../store/state.ts";
 import type { PhraseView } from "../store/view.ts";
@@ -104,10 +104,11 @@ async function currentIndex(): Promise<{ stamp: string; data: SearchIndexData }>
   const stamp = indexStamp(await readStamp());
   if (built?.stamp === stamp) return built;
   if (building?.stamp === stamp) return building.promise;
-  const promise = readView().then(async (view) => {
-    // The view may already be newer than the stamp read above; label it with the stamp read after it.
+  const promise = readViewWithStamp().then(async ({ view, stamp: read }) => {
+    // Labelled with the stamp of the storage the view came from: a sync that lands while the keys are built moves
+    // the stamp, so the next ask builds again instead of taking this (older) data for the new library.
     const data = await buildIndexData(view.phrases);
-    const result = { stamp: indexStamp(await readStamp()), data };
+    const result = { stamp: indexStamp(read), data };
     built = result;
     return result;
   });

@@ -80,6 +80,41 @@ describe("picker.data", () => {
     expect(Object.keys(after?.entries ?? {})).toHaveLength(3);
   });
 
+  it("never labels an index built from the library before a sync with the stamp after it", async () => {
+    // A sync lands while the keys are being built (here: while the key cache is read from storage). Before the
+    // fix the index was labelled with the stamp read after building, so the picker took the old phrases for the
+    // synced library until the next change (CI: "/cf" found nothing right after connecting).
+    worker.serverWrite({
+      id: "p-hd",
+      code: "hd",
+      title: "核对",
+      content: "核对地址",
+      groupId: "g",
+      tags: [],
+      scope: "team",
+    });
+    const getItem = storage.getItem.bind(storage);
+    let synced = false;
+    const spy = vi.spyOn(storage, "getItem").mockImplementation(async (key, ...rest) => {
+      if (key === "local:kefu.searchKeys" && !synced) {
+        synced = true;
+        await store["sync.now"](empty);
+        cancelSyncSoon();
+      }
+      return getItem(key as never, ...(rest as []));
+    });
+    try {
+      const first = await picker["picker.data"]({});
+      expect(synced).toBe(true);
+      expect(first.data?.phrases.map((p) => p.code).sort()).toEqual(["cf", "hy"]);
+      const next = await picker["picker.data"]({ have: first.stamp });
+      expect(next.stamp).not.toBe(first.stamp);
+      expect(next.data?.phrases.map((p) => p.code).sort()).toEqual(["cf", "hd", "hy"]);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it("remembers this browser's use of a phrase for ranking", async () => {
     await picker["picker.used"]({ id: "p-hy" });
     await picker["picker.used"]({ id: "p-hy" });

@@ -122,6 +122,18 @@ function currentScope(outbox: Outbox, library: LocalLibrary, id: string): Phrase
 
 /** Reads library and queue inside the lock: read between a sync's two writes, an edit could vanish from both. */
 export function readView(): Promise<LibraryView> {
+  return readViewWithStamp().then(({ view }) => view);
+}
+
+/**
+ * The view together with the stamp of the very storage it was built from: whoever caches something derived from
+ * the view (the picker's search index) labels it with this stamp. A stamp read separately, before or after, can
+ * belong to another write (a sync landing in between) and label old data as new.
+ */
+export function readViewWithStamp(): Promise<{
+  view: LibraryView;
+  stamp: { rev: number; outboxSeq: number; conflicts: number };
+}> {
   return exclusive(async () => {
     const [library, outbox, conflicts, connection] = await Promise.all([
       libraryItem.getValue(),
@@ -129,7 +141,10 @@ export function readView(): Promise<LibraryView> {
       conflictsItem.getValue(),
       connectionItem.getValue(),
     ]);
-    return buildView(library, outbox, conflicts, connection?.me);
+    return {
+      view: buildView(library, outbox, conflicts, connection?.me),
+      stamp: { rev: library.rev, outboxSeq: outbox.seq, conflicts: conflicts.length },
+    };
   });
 }
 
