@@ -132,6 +132,24 @@ describe("order overlay start", () => {
     expect(scans()).toBe(2);
   });
 
+  it("takes the rows' signatures when idle: then a full scan re-reads nothing; an edit before that is re-read", async () => {
+    background(Promise.resolve({}));
+    await orderOverlay.start(ctx);
+    const last = () => JSON.parse(document.documentElement.dataset.kefuOverlayLast ?? "{}") as { changed: number };
+    await settle(5);
+    expect(last().changed).toBe(15);
+    // Edited right after the first scan, before idle time: that row is scanned again, and the idle step leaves it.
+    const msg = document.querySelector("#sold-root .buyer-msg") as Element;
+    msg.textContent = "麻烦发顺丰";
+    await settle();
+    expect(last().changed).toBe(1);
+    const id = msg.closest("tbody")?.querySelector("[data-kefu-order-id]")?.getAttribute("data-kefu-order-id");
+    expect(id && badges()[id]).toContain("message-keyword");
+    document.body.append(document.createElement("div")); // the page's own node: a full scan
+    await settle();
+    expect(last().changed).toBe(0);
+  });
+
   it("a lead's own profile for the page replaces the built-in run, badges included", async () => {
     const fixed = { ...builtin, fields: { ...builtin.fields, receiverPhone: { selector: ".kefu-no-such-phone" } } };
     const siteProfiles = BUILTIN_PROFILES.map((p) => (p.id === builtin.id ? fixed : p));

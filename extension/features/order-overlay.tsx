@@ -314,8 +314,27 @@ async function runOverlay(ctx: ContentScriptContext, profile: SiteProfile, team:
       if (again || pendingFull || pendingRows.size > 0) {
         again = false;
         kick();
-      }
+      } else signWhenIdle();
     }
+  }
+
+  /**
+   * Rows read for the first time leave their signature (whole-row text) for later: taken when the page is idle and
+   * no scan runs or waits. A row changed since it was read has its scan pending then, so it is left for that scan;
+   * a scan that comes first re-reads unsigned rows, and the scan's end asks for the idle time again.
+   */
+  let signing = false;
+  function signWhenIdle(): void {
+    if (signing || stopped()) return;
+    signing = true;
+    const sign = (deadline?: IdleDeadline) => {
+      signing = false;
+      if (stopped() || running || scheduled || pendingFull || pendingRows.size > 0) return;
+      const more = deadline ? () => deadline.didTimeout || deadline.timeRemaining() > 1 : () => true;
+      if (!tracker.fillSignatures(more)) signWhenIdle();
+    };
+    if (typeof requestIdleCallback === "function") ctx.requestIdleCallback(sign, { timeout: 2000 });
+    else ctx.setTimeout(() => sign(), 50);
   }
 
   function schedule(rows?: Iterable<Element>): void {

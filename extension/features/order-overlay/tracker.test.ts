@@ -97,6 +97,7 @@ describe("order row tracker", () => {
 
   it("re-reads and re-checks nothing when nothing changed", async () => {
     await tracker.scan();
+    expect(tracker.fillSignatures(() => true)).toBe(true); // the page was idle
     const before = badgeMap();
     checked = [];
     const stats = await tracker.scan();
@@ -104,6 +105,38 @@ describe("order row tracker", () => {
     expect(checked).toEqual([]);
     expect(badgeMap()).toEqual(before);
     expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(Object.keys(before).length);
+  });
+
+  it("leaves first-seen rows' signatures for idle time: until then a scan re-reads them, after it nothing", async () => {
+    await tracker.scan();
+    checked = [];
+    // Not signed yet: every row is read and checked again (right, only slower).
+    expect((await tracker.scan()).changed).toBe(15);
+    expect(checked.flat()).toHaveLength(15);
+    // Idle time runs out after two rows: the rest wait for the next idle period.
+    let budget = 2;
+    expect(tracker.fillSignatures(() => budget-- > 0)).toBe(false);
+    checked = [];
+    expect((await tracker.scan()).changed).toBe(13);
+    expect(tracker.fillSignatures(() => true)).toBe(true);
+    checked = [];
+    expect((await tracker.scan()).changed).toBe(0);
+    expect(checked).toEqual([]);
+  });
+
+  it("a row edited before its signature was taken is re-read, and its new text is what gets signed", async () => {
+    await tracker.scan();
+    const row = rowOf("4012873365518293741");
+    const msg = row.querySelector(".buyer-msg") as Element;
+    msg.textContent = "麻烦发顺丰";
+    checked = [];
+    await tracker.scan(tracker.rowsOf([msg.firstChild as Node]) ?? undefined);
+    expect(checked).toEqual([["4012873365518293741"]]);
+    expect(badgeMap()["4012873365518293741"]).toBe("message-keyword");
+    tracker.fillSignatures(() => true);
+    checked = [];
+    expect((await tracker.scan()).changed).toBe(0);
+    expect(badgeMap()["4012873365518293741"]).toBe("message-keyword");
   });
 
   it("re-checks only a row whose text changed, also as a targeted scan", async () => {
@@ -124,6 +157,7 @@ describe("order row tracker", () => {
 
   it("a row re-rendered as a new element keeps one badge and reuses its result; removed rows lose theirs", async () => {
     await tracker.scan();
+    tracker.fillSignatures(() => true);
     checked = [];
     const row = rowOf("4012873365518293742");
     const clone = row.cloneNode(true) as Element; // carries a copy of our badge host, without its shadow root
@@ -157,6 +191,7 @@ describe("order row tracker", () => {
 
   it("a row part re-rendered with a copy of our badge keeps exactly one live badge (targeted scan)", async () => {
     await tracker.scan();
+    tracker.fillSignatures(() => true);
     const row = rowOf("4012873365518293742");
     const header = row.querySelector(".next-table-group-header") as Element;
     const copy = header.cloneNode(true) as Element; // the app re-renders the header from its own copy of the DOM

@@ -35,10 +35,17 @@ function chunkLimit(sentSoFar: number, rowsLeft: number): number {
 /** Where a tracked order came from: the raw strings of its row, or the page's own JSON (京东, 抖店). */
 export type TrackedSource = { raw: RawOrder } | { order: Order };
 
+/**
+ * A row's text when its result was made (plus its JSON version), to tell an unchanged row from a changed one.
+ * Undefined until computed: a row seen for the first time has nothing to compare with, and its whole-row
+ * textContent cost ~10% of a 500-order page's first scan, so it is taken when the page is idle (fillSignatures).
+ */
+type Signature = string | undefined;
+
 export interface TrackedOrder {
   row: Element;
   id: string;
-  sig: string;
+  sig: Signature;
   /** What the background needs to build the order again (the panel's actions). */
   source: TrackedSource;
   keys: CrossKeys;
@@ -70,7 +77,7 @@ export interface TrackerDeps {
 interface PendingRow {
   row: Element;
   id: string;
-  sig: string;
+  sig: Signature;
   /** The row's entry before this scan (its old order stays in force until the answer arrives). */
   entry: TrackedOrder | undefined;
   /** DOM rows: raw strings for the background to normalise; rows known from the page's JSON: already an order. */
@@ -99,6 +106,12 @@ export interface ScanStats {
 export interface Tracker {
   /** Everything (no argument), or just these rows. */
   scan(dirty?: Iterable<Element>): Promise<ScanStats>;
+  /**
+   * Takes the signatures the scans left for later, while `more()` says there is time (an idle period's deadline);
+   * true when none is left. Call it only while no scan runs or waits: a row that changed since it was read is then
+   * waiting for its scan, and its text now would be taken for the text its result came from.
+   */
+  fillSignatures(more: () => boolean): boolean;
   /** The tracked rows holding these nodes, or null when any node is outside a tracked row (then scan all). */
   rowsOf(nodes: Iterable<Node>): Set<Element> | null;
   entries(): TrackedOrder[];
@@ -128,7 +141,12 @@ export function createTracker(deps: TrackerDeps): Tracker {
   const { profile } = deps;
   const byRow = new Map<Element, TrackedOrder>();
   /** Last result per order id, so a row re-rendered with the same text is not re-read or re-checked. */
-  const lastById = new Map<string, { sig: string; source: TrackedSource; keys: CrossKeys; single: OrderWarning[] }>();
+  const lastById = new Map<
+    string,
+    { sig: Signature; source: TrackedSource; keys: CrossKeys; single: OrderWarning[] }
+  >();
+  /** Entries whose signature is still to be taken (see fillSignatures). */
+  const unsigned = new Set<TrackedOrder>();
   const readsDom = Object.keys(profile.fields).length > 0 || profile.items !== undefined;
   /** The buyer each entry had at its last cross check: a changed buyer affects the old buyer's orders too. */
   const lastBuyer = new WeakMap<TrackedOrder, string>();
@@ -207,15 +225,18 @@ export function createTracker(deps: TrackerDeps): Tracker {
       byRow.delete(row);
       return undefined;
     }
-    const sig = signature(row, id);
-    if (existing && existing.id === id && existing.sig === sig) {
+    const cached = lastById.get(id);
+    const known = existing?.id === id ? existing.sig : undefined;
+    // The row's whole text is only worth taking when there is an earlier result to compare it with: a row seen for
+    // the first time is read and checked, and its signature is taken when the page is idle (fillSignatures).
+    const sig = known !== undefined || cached?.sig !== undefined ? signature(row, id) : undefined;
+    if (existing && sig !== undefined && known === sig) {
       place(existing);
       // A part of the row re-rendered from the app's own copy may carry a dead copy of our badge.
       if (!stats.full) dropStrays(existing);
       return undefined;
     }
-    const cached = lastById.get(id);
-    if (cached && cached.sig === sig) {
+    if (cached && sig !== undefined && cached.sig === sig) {
       // The app re-rendered this order with the same text (or paged back to it): reuse the last result.
       const entry = existing ?? { row, id, ...cached, sig, warnings: [] };
       entry.id = id;
@@ -275,6 +296,8 @@ export function createTracker(deps: TrackerDeps): Tracker {
       byRow.set(p.row, entry);
       if (!full) dropStrays(entry);
       lastById.set(p.id, { sig: p.sig, source, keys, single });
+      if (p.sig === undefined) unsigned.add(entry);
+      else unsigned.delete(entry);
       changed.add(entry);
     };
     let sendMs = 0;
@@ -341,6 +364,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
         if (seen.has(row)) continue;
         removeBadge(entry);
         byRow.delete(row);
+        unsigned.delete(entry);
         removed++;
       }
     }
@@ -397,8 +421,21 @@ export function createTracker(deps: TrackerDeps): Tracker {
     return rows;
   }
 
+  function fillSignatures(more: () => boolean): boolean {
+    for (const entry of unsigned) {
+      if (!more()) return false;
+      unsigned.delete(entry);
+      if (entry.sig !== undefined || byRow.get(entry.row) !== entry || !entry.row.isConnected) continue;
+      entry.sig = signature(entry.row, entry.id);
+      const cached = lastById.get(entry.id);
+      if (cached && cached.source === entry.source) cached.sig = entry.sig;
+    }
+    return true;
+  }
+
   return {
     scan,
+    fillSignatures,
     rowsOf,
     entries: () => [...byRow.values()],
     byOrderId: (id) => [...byRow.values()].find((e) => e.id === id),
@@ -407,6 +444,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       for (const entry of byRow.values()) removeBadge(entry);
       byRow.clear();
       lastById.clear();
+      unsigned.clear();
     },
   };
 }
