@@ -93,6 +93,34 @@ describe("watchUrl", () => {
     expect(ctx.isValid).toBe(true);
   });
 
+  it("one content script's watches share one poll; each hears a change once, and stopping one keeps the other", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const polls = vi.spyOn(window, "setInterval");
+    const first: string[] = [];
+    const second: string[] = [];
+    const stopFirst = watchUrl(ctx, (url) => first.push(new URL(url).pathname), 500);
+    watchUrl(ctx, (url) => second.push(new URL(url).pathname), 500);
+    expect(polls.mock.calls.filter(([, ms]) => ms === 500)).toHaveLength(1);
+    spaMove("/trade/list");
+    await tick();
+    vi.advanceTimersByTime(1000);
+    expect(first).toEqual(["/trade/list"]);
+    expect(second).toEqual(["/trade/list"]);
+    stopFirst();
+    history.replaceState({}, "", "/trade/detail");
+    vi.advanceTimersByTime(500);
+    expect(first).toEqual(["/trade/list"]);
+    expect(second).toEqual(["/trade/list", "/trade/detail"]);
+    // A watch started later reports changes from its own start on, on the same poll.
+    const third: string[] = [];
+    watchUrl(ctx, (url) => third.push(new URL(url).pathname), 500);
+    history.replaceState({}, "", "/trade/sold");
+    vi.advanceTimersByTime(500);
+    expect(third).toEqual(["/trade/sold"]);
+    expect(polls.mock.calls.filter(([, ms]) => ms === 500)).toHaveLength(1);
+    polls.mockRestore();
+  });
+
   it("stops with the content script", async () => {
     const seen: string[] = [];
     watchUrl(ctx, (url) => seen.push(url));
