@@ -150,6 +150,19 @@ describe("order overlay start", () => {
     expect(last().changed).toBe(0);
   });
 
+  it("records each scan as a measure from its start to its last badge (what the benchmark reads)", async () => {
+    background(Promise.resolve({}));
+    await orderOverlay.start(ctx);
+    await settle(5);
+    const last = JSON.parse(document.documentElement.dataset.kefuOverlayLast ?? "{}") as {
+      startedAt: number;
+      ms: number;
+    };
+    const measure = performance.getEntriesByName("kefu:overlay:scan:1", "measure").at(-1);
+    expect(measure?.startTime).toBeCloseTo(last.startedAt, 1);
+    expect(measure?.duration).toBeCloseTo(last.ms, 1);
+  });
+
   it("a lead's own profile for the page replaces the built-in run, badges included", async () => {
     const fixed = { ...builtin, fields: { ...builtin.fields, receiverPhone: { selector: ".kefu-no-such-phone" } } };
     const siteProfiles = BUILTIN_PROFILES.map((p) => (p.id === builtin.id ? fixed : p));

@@ -131,6 +131,7 @@ function recordScan(stats: ScanStats, badges: number, scans: number): void {
   const r = (n: number) => Math.round(n * 100) / 100;
   html.dataset.kefuOverlayLast = JSON.stringify({
     ...stats,
+    startedAt: r(stats.startedAt),
     ms: r(stats.ms),
     readMs: r(stats.readMs),
     sendMs: r(stats.sendMs),
@@ -140,7 +141,12 @@ function recordScan(stats: ScanStats, badges: number, scans: number): void {
     badges,
   });
   try {
-    performance.measure(`kefu:overlay:scan:${scans}`, { start: performance.now() - stats.ms, detail: stats });
+    // From the scan's start to its last badge, the summary's update after it left out.
+    performance.measure(`kefu:overlay:scan:${scans}`, {
+      start: stats.startedAt,
+      end: stats.startedAt + stats.ms,
+      detail: stats,
+    });
   } catch {}
 }
 

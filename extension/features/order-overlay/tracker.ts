@@ -92,6 +92,8 @@ export interface ScanStats {
   rows: number;
   changed: number;
   removed: number;
+  /** When the scan started and how long it took to its last badge (performance.now() clock). */
+  startedAt: number;
   ms: number;
   /** Where the time went: reading rows, the background's single-order checks, cross-order checks + badges. */
   readMs: number;
@@ -397,6 +399,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
       rows: byRow.size,
       changed: sent,
       removed,
+      startedAt: started,
       ms: done - started,
       readMs,
       sendMs,
