@@ -5,6 +5,7 @@
 import * as v from "valibot";
 import { BUILTIN_PROFILES } from "./builtin.ts";
 import { type SiteProfile, SiteProfileSchema, SiteProfilesSectionSchema } from "./schema.ts";
+import { describeIssues } from "./schema-parts.ts";
 
 export interface ResolvedProfiles {
   profiles: SiteProfile[];
@@ -12,17 +13,10 @@ export interface ResolvedProfiles {
   problems: string[];
 }
 
-function describe(issues: v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => `${v.getDotPath(issue) ?? "(root)"}: ${issue.message}`)
-    .join("; ");
-}
-
 /** Validates one profile; throws with every bad field named. */
 export function parseSiteProfile(input: unknown): SiteProfile {
   const result = v.safeParse(SiteProfileSchema, input);
-  if (!result.success) throw new Error(`站点配置无效 invalid site profile: ${describe(result.issues)}`);
+  if (!result.success) throw new Error(`站点配置无效 invalid site profile: ${describeIssues(result.issues)}`);
   return result.output as SiteProfile;
 }
 
@@ -31,13 +25,15 @@ export function resolveProfiles(section: unknown): ResolvedProfiles {
   const byId = new Map(BUILTIN_PROFILES.map((p) => [p.id, p]));
   const parsed = v.safeParse(SiteProfilesSectionSchema, section ?? {});
   if (!parsed.success) {
-    problems.push(`siteProfiles 设置无效，使用内置配置 (invalid section, using built-ins): ${describe(parsed.issues)}`);
+    problems.push(
+      `siteProfiles 设置无效，使用内置配置 (invalid section, using built-ins): ${describeIssues(parsed.issues)}`,
+    );
     return { profiles: [...byId.values()], problems };
   }
   for (const [id, raw] of Object.entries(parsed.output.profiles)) {
     const result = v.safeParse(SiteProfileSchema, raw);
     if (!result.success) {
-      problems.push(`站点配置 ${id} 无效，使用内置配置 (profile "${id}" rejected): ${describe(result.issues)}`);
+      problems.push(`站点配置 ${id} 无效，使用内置配置 (profile "${id}" rejected): ${describeIssues(result.issues)}`);
       continue;
     }
     if (result.output.id !== id) {

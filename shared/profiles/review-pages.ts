@@ -11,6 +11,7 @@ import * as v from "valibot";
 import type { Platform, Review } from "../model.ts";
 // Type only: schema.ts builds its valibot schemas at module load, which would put valibot into the content script.
 import type { DomField } from "./schema.ts";
+import { describeIssues, regexSourceSchema, selectorSchema } from "./schema-parts.ts";
 
 /** Review fields a profile may read; `id` comes from `items.id`. */
 export const REVIEW_FIELDS = ["rating", "text", "followUp", "buyer", "item", "sku", "createdAt"] as const;
@@ -153,20 +154,8 @@ export function reviewPageProfileSchema() {
 let schema: ReturnType<typeof makeSchema> | undefined;
 
 function makeSchema() {
-  const compiles = (source: string): boolean => {
-    try {
-      new RegExp(source, "u");
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const RegexSource = v.pipe(
-    v.string(),
-    v.maxLength(500),
-    v.check(compiles, "不是有效的正则表达式 not a valid regular expression"),
-  );
-  const Selector = v.pipe(v.string(), v.trim(), v.minLength(1, "选择器不能为空 empty selector"), v.maxLength(500));
+  const RegexSource = regexSourceSchema();
+  const Selector = selectorSchema();
   // DomField as in schema.ts, without `normalize`: review fields are read as text (buildReview normalises them).
   const DomFieldSchema = v.object({
     selector: v.optional(Selector),
@@ -192,13 +181,6 @@ export interface ResolvedReviewProfiles {
   problems: string[];
 }
 
-function describe(issues: v.BaseIssue<unknown>[]): string {
-  return issues
-    .slice(0, 5)
-    .map((issue) => `${v.getDotPath(issue) ?? "(root)"}: ${issue.message}`)
-    .join("; ");
-}
-
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
 /**
@@ -217,7 +199,7 @@ export function resolveReviewProfiles(siteProfilesSection: unknown): ResolvedRev
       const result = v.safeParse(reviewPageProfileSchema(), raw);
       if (!result.success) {
         problems.push(
-          `评价页配置 ${id} 无效，使用内置配置 (review profile "${id}" rejected): ${describe(result.issues)}`,
+          `评价页配置 ${id} 无效，使用内置配置 (review profile "${id}" rejected): ${describeIssues(result.issues)}`,
         );
         continue;
       }

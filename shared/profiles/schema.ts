@@ -4,6 +4,7 @@
  */
 import * as v from "valibot";
 import { NORMALIZER_NAMES } from "./normalize.ts";
+import { regexSourceSchema, selectorSchema } from "./schema-parts.ts";
 
 /** Order-level fields a profile may read. `status` also yields presale state (定金已付，等待买家付尾款). */
 export const ORDER_FIELDS = [
@@ -30,20 +31,8 @@ export type OrderField = (typeof ORDER_FIELDS)[number];
 export const ITEM_FIELDS = ["title", "skuProps", "quantity", "price", "originalPrice", "skuId", "itemId"] as const;
 export type ItemField = (typeof ITEM_FIELDS)[number];
 
-const compiles = (source: string): boolean => {
-  try {
-    new RegExp(source, "u");
-    return true;
-  } catch {
-    return false;
-  }
-};
-const RegexSource = v.pipe(
-  v.string(),
-  v.maxLength(500),
-  v.check(compiles, "不是有效的正则表达式 not a valid regular expression"),
-);
-const Selector = v.pipe(v.string(), v.trim(), v.minLength(1, "选择器不能为空 empty selector"), v.maxLength(500));
+const RegexSource = regexSourceSchema();
+const Selector = selectorSchema();
 const Normalizer = v.picklist(NORMALIZER_NAMES);
 
 /**
