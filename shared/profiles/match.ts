@@ -4,10 +4,30 @@
  */
 import type { SiteProfile } from "./schema.ts";
 
-const compiled = new WeakMap<SiteProfile, RegExp[]>();
+/** URL patterns compiled once per profile object (profiles are read-only data). */
+const compiled = new WeakMap<object, RegExp[]>();
 
-/** The first profile whose URL patterns match "host/path" of `url`. */
-export function profileForUrl(profiles: readonly SiteProfile[], url: string | URL): SiteProfile | undefined {
+function patternsOf(profile: { urls: readonly string[] }): RegExp[] {
+  let patterns = compiled.get(profile);
+  if (!patterns) {
+    patterns = [];
+    for (const source of profile.urls) {
+      try {
+        patterns.push(new RegExp(source, "u"));
+      } catch {
+        // Validated profiles compile; a hand-built one may not: that pattern matches nothing.
+      }
+    }
+    compiled.set(profile, patterns);
+  }
+  return patterns;
+}
+
+/** The first profile (order page or review page) whose URL patterns match "host/path" of `url`. */
+export function firstProfileForUrl<P extends { urls: readonly string[] }>(
+  profiles: readonly P[],
+  url: string | URL,
+): P | undefined {
   let target: string;
   try {
     const u = typeof url === "string" ? new URL(url) : url;
@@ -15,15 +35,12 @@ export function profileForUrl(profiles: readonly SiteProfile[], url: string | UR
   } catch {
     return undefined;
   }
-  for (const profile of profiles) {
-    let patterns = compiled.get(profile);
-    if (!patterns) {
-      patterns = profile.urls.map((source) => new RegExp(source, "u"));
-      compiled.set(profile, patterns);
-    }
-    if (patterns.some((p) => p.test(target))) return profile;
-  }
-  return undefined;
+  return profiles.find((profile) => patternsOf(profile).some((p) => p.test(target)));
+}
+
+/** The first order-page profile whose URL patterns match "host/path" of `url`. */
+export function profileForUrl(profiles: readonly SiteProfile[], url: string | URL): SiteProfile | undefined {
+  return firstProfileForUrl(profiles, url);
 }
 
 const LOOPBACK = /^(?:127\.0\.0\.1|localhost)$/;

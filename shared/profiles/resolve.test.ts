@@ -54,6 +54,14 @@ describe("resolveProfiles", () => {
     expect(problems).toHaveLength(1);
   });
 
+  it("a URL pattern that does not compile matches nothing, and the profile's other patterns still match", () => {
+    const handMade = { ...builtin("taobao-sold"), id: "hand-made", urls: ["(unclosed", "^crm\\.example\\.com/orders"] };
+    const profiles = [handMade as NonNullable<ReturnType<typeof builtin>>];
+    expect(profileForUrl(profiles, "https://crm.example.com/orders/1")?.id).toBe("hand-made");
+    expect(profileForUrl(profiles, "https://crm.example.com/(unclosed")).toBeUndefined();
+    expect(profileForUrl(profiles, "not a url")).toBeUndefined();
+  });
+
   it("parseSiteProfile names bad fields", () => {
     expect(() => parseSiteProfile({ id: "BAD ID", platform: "ebay", urls: [] })).toThrow(/id|platform|urls/);
   });

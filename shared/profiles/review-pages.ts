@@ -9,6 +9,7 @@
  */
 import * as v from "valibot";
 import type { Platform, Review } from "../model.ts";
+import { firstProfileForUrl } from "./match.ts";
 // Type only: schema.ts builds its valibot schemas at module load, which would put valibot into the content script.
 import type { DomField } from "./schema.ts";
 import { describeIssues, regexSourceSchema, selectorSchema } from "./schema-parts.ts";
@@ -214,27 +215,12 @@ export function resolveReviewProfiles(siteProfilesSection: unknown): ResolvedRev
   return { profiles: [...byId.values()], problems };
 }
 
-/** The first profile whose URL patterns match "host/path" of `url`. */
+/** The first review-page profile whose URL patterns match "host/path" of `url`. */
 export function reviewProfileForUrl(
   profiles: readonly ReviewPageProfile[],
   url: string | URL,
 ): ReviewPageProfile | undefined {
-  let target: string;
-  try {
-    const u = typeof url === "string" ? new URL(url) : url;
-    target = `${u.host}${u.pathname}`;
-  } catch {
-    return undefined;
-  }
-  return profiles.find((profile) =>
-    profile.urls.some((source) => {
-      try {
-        return new RegExp(source, "u").test(target);
-      } catch {
-        return false; // built-ins compile; hand-built profiles may not
-      }
-    }),
-  );
+  return firstProfileForUrl(profiles, url);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
