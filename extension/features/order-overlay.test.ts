@@ -185,6 +185,49 @@ describe("order overlay start", () => {
     for (const rules of ever.rules) expect(rules).toContain("missing-phone");
   });
 
+  it("with the team's settings from the wake script: the lead's profile reads the rows once, nothing is asked again", async () => {
+    const fixed = { ...builtin, fields: { ...builtin.fields, receiverPhone: { selector: ".kefu-no-such-phone" } } };
+    const siteProfiles = BUILTIN_PROFILES.map((p) => (p.id === builtin.id ? fixed : p));
+    const asked = background(Promise.resolve({ siteProfiles }));
+    // What public/wake.js leaves in the isolated world once its answer came (the real background's answer).
+    const reply = { ok: true, value: { ...(await createOrderOverlayHandlers().getTeamSettings({})), siteProfiles } };
+    (globalThis as { kefuWake?: unknown }).kefuWake = { team: Promise.resolve(reply), settled: reply };
+    const ever = badgesEverShown();
+    await orderOverlay.start(ctx);
+    await settle();
+    ever.stop();
+    expect(asked).not.toContain("getTeamSettings");
+    expect(asked.filter((kind) => kind === "orders.checkRows")).toHaveLength(1); // 15 rows, one chunk, one run
+    expect(ever.rules).toHaveLength(14);
+    for (const rules of ever.rules) expect(rules).toContain("missing-phone");
+    expect((globalThis as { kefuWake?: unknown }).kefuWake).toBeUndefined(); // taken once
+  });
+
+  it("a wake whose answer has not come: the built-in run starts and waits for it instead of asking again", async () => {
+    const asked = background(Promise.resolve({}));
+    const reply = deferred<unknown>();
+    (globalThis as { kefuWake?: unknown }).kefuWake = { team: reply.promise };
+    const started = orderOverlay.start(ctx);
+    await settle(50);
+    expect(asked.filter((kind) => kind === "orders.checkRows").length).toBeGreaterThan(0); // reading already
+    expect(document.querySelectorAll(`[${BADGE_ATTR}]`)).toHaveLength(0);
+    reply.resolve({ ok: true, value: await createOrderOverlayHandlers().getTeamSettings({}) });
+    await started;
+    await settle();
+    expect(asked).not.toContain("getTeamSettings");
+    expect(badges()["4012873365518293742"]).toContain("missing-phone");
+    expect(document.documentElement.dataset.kefuOverlayScans).toBe("1");
+  });
+
+  it("a wake whose question failed: the overlay asks the background itself", async () => {
+    const asked = background(Promise.resolve({}));
+    (globalThis as { kefuWake?: unknown }).kefuWake = { team: Promise.resolve({ ok: false, error: "boom" }) };
+    await orderOverlay.start(ctx);
+    await settle();
+    expect(asked).toContain("getTeamSettings");
+    expect(badges()["4012873365518293742"]).toContain("missing-phone");
+  });
+
   it("a lead who switched the page's profile off: the built-in run stops and never shows a badge", async () => {
     const team = deferred<{ siteProfiles?: SiteProfile[] }>();
     background(team.promise);

@@ -16,6 +16,7 @@ import { listenForPageJson } from "./order-overlay/json-bridge.ts";
 import type { OrderSource } from "./order-overlay/messages.ts";
 import { OVERLAY_CSS, type OverlayState, OverlayView, type PanelAction } from "./order-overlay/panel.tsx";
 import { createTracker, type ScanStats, type TrackedOrder } from "./order-overlay/tracker.ts";
+import { takeWakeSettings } from "./order-overlay/wake-settings.ts";
 import { watchUrl } from "./url-changes.ts";
 
 /**
@@ -31,8 +32,11 @@ export const orderOverlay: Feature = {
   async start(ctx) {
     performance.mark("kefu:overlay:start");
     // The background validates the team's settings and runs the single-order checks: without it there is
-    // nothing to show, so the page is left alone.
-    const teamAsked = askBackground("getTeamSettings", {}).catch((err) => {
+    // nothing to show, so the page is left alone. The wake script asked for the settings at document_start; usually
+    // the answer is here already.
+    const woken = takeWakeSettings();
+    if (woken?.value) performance.mark("kefu:overlay:settings-from-wake");
+    const teamAsked = (woken?.answer ?? askBackground("getTeamSettings", {})).catch((err) => {
       console.warn("[kefu] 后台未响应，订单检查未启动 background unavailable, order checks off", err);
       return undefined;
     });
@@ -49,12 +53,13 @@ export const orderOverlay: Feature = {
       if (mine === generation) stop = stopThis;
       else stopThis();
     };
-    // The page's built-in profile starts reading rows now, while the team's settings are on their way (the page is
-    // busy loading and their answer takes 10–40 ms to land); the rules' settings are awaited only before the
-    // cross-order checks, so no badge goes up before the team's answer. They come once `apply` below keeps this run:
-    // if the team's profile for the page differs (a lead's override) or is switched off, it starts that one (or
-    // none) instead, and this run, never given its settings, places nothing and stops.
-    const builtin = profileForUrl(BUILTIN_PROFILES, location.href);
+    // When the settings are not here yet (the wake's worker was stopped and is still starting, or there was no
+    // wake), the page's built-in profile starts reading rows now, while they are on their way; the rules' settings
+    // are awaited only before the cross-order checks, so no badge goes up before the team's answer. They come once
+    // `apply` below keeps this run: if the team's profile for the page differs (a lead's override) or is switched
+    // off, it starts that one (or none) instead, and this run, never given its settings, places nothing and stops.
+    // With the settings here, `apply` starts the team's profile for the page at once (same task, next microtask).
+    const builtin = woken?.value ? undefined : profileForUrl(BUILTIN_PROFILES, location.href);
     let confirmEarly: ((rules: OrderRuleSettings) => void) | undefined;
     let refuseEarly: ((err: Error) => void) | undefined;
     const early = builtin

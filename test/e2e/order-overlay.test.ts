@@ -334,6 +334,20 @@ describe("order overlay on the demo back office", () => {
     await page.close();
   });
 
+  it("starts with the team's settings the wake script asked for at document_start (no second question)", async () => {
+    // The background is running (earlier tests): the wake's answer is back long before the content script starts at
+    // document_idle, and the content script (same isolated world) takes it instead of asking again.
+    const page = await open("/taobao/trade-platform/tp/sold/");
+    await settled(page, 15);
+    const marks = await page.evaluate(() => ({
+      fromWake: performance.getEntriesByName("kefu:overlay:settings-from-wake").length,
+      // Nothing of the wake's is left for the page: its global lives in the extension's isolated world.
+      pageSeesWake: "kefuWake" in globalThis,
+    }));
+    expect(marks).toEqual({ fromWake: 1, pageSeesWake: false });
+    await page.close();
+  });
+
   it("shows hostile order text literally and runs none of it", async () => {
     const page = await open("/douyin/ffa/morder/order/list/", "");
     await settled(page, 5);
