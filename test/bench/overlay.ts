@@ -5,9 +5,9 @@
  *                        rows already there when the content script starts (`&delay=0`). Content-script start is the
  *                        `kefu:content:start` mark at the top of the content script's main; the end is the moment the
  *                        scan that badged the 500th row placed its last badge (its `kefu:overlay:scan:N` measure;
- *                        the page summary's update after it is not in). Everything the extension does is in it (settings from the
- *                        background, the overlay's set-up, the scan); the page's own first rendering may be too, as
- *                        it shares the thread. Median of 11 page loads.
+ *                        the page summary's update after it is not in). Everything the extension does is in it
+ *                        (settings from the background, the overlay's set-up, the scan); the page's own first
+ *                        rendering may be too, as it shares the thread. Median of 11 page loads.
  *   scan_ms_500_rows     the scan alone (rows found → all badges): read rows (raw strings), normalise + single-order
  *                        checks in the background (chunks sent while the next rows are read; round trips included),
  *                        cross-order checks, badges. Median of 5 loads of the page that renders its rows 150 ms after

@@ -6,11 +6,6 @@ import { askBackground, type Reply, type ResponseOf } from "../../messaging/prot
 
 export type TeamSettingsAnswer = ResponseOf<"getTeamSettings">;
 
-interface Wake {
-  team: Promise<unknown>;
-  settled?: unknown;
-}
-
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
 
 function answerOf(reply: unknown): TeamSettingsAnswer | undefined {
@@ -28,8 +23,9 @@ export function takeWakeSettings(): { value?: TeamSettingsAnswer; answer: Promis
   const holder = globalThis as { kefuWake?: unknown };
   const wake = holder.kefuWake;
   delete holder.kefuWake;
-  if (!isRecord(wake) || !(wake.team instanceof Promise)) return undefined;
-  const { team, settled } = wake as unknown as Wake;
+  // What public/wake.js leaves: `team`, its question's promise; `settled`, the reply once it came.
+  const { team, settled } = isRecord(wake) ? wake : {};
+  if (!(team instanceof Promise)) return undefined;
   const value = answerOf(settled);
   return {
     ...(value ? { value } : {}),
