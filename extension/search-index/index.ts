@@ -10,6 +10,7 @@
 import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
 import type { UsageResponse } from "../../shared/api.ts";
+import { fnv1a } from "../../shared/hash.ts";
 import { lintText } from "../../shared/lint/lint.ts";
 import { type LintSettings, parseLintSettings } from "../../shared/lint/settings.ts";
 import {
@@ -50,12 +51,7 @@ interface StoredKeys {
 /** FNV-1a over the searchable fields plus their length: tells a changed phrase from an unchanged one. */
 export function phraseSignature(p: Pick<PhraseView, "code" | "title" | "content" | "tags">): string {
   const text = `${p.code}\u0001${p.title ?? ""}\u0001${p.content}\u0001${p.tags.join("\u0002")}`;
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${(hash >>> 0).toString(36)}.${text.length}`;
+  return `${fnv1a(text).toString(36)}.${text.length}`;
 }
 
 let keyCache: StoredKeys | undefined;

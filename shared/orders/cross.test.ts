@@ -132,4 +132,37 @@ describe("cross-order rules over keys (what the background sends a page)", () =>
     expect(keys.created).toBeNull();
     expect(JSON.stringify(keys)).not.toContain("13800138000");
   });
+
+  it("keys carry short digests of the receiver and the items, not their text, equal where the rules see equal", () => {
+    const order: Order = {
+      id: "1",
+      platform: "taobao",
+      status: "paid",
+      buyer: "tb_a",
+      items: [{ title: "羊毛大衣", skuProps: { 颜色: "驼色", 尺码: "M" }, price: 279, quantity: 1 }],
+      total: 279,
+      receiver: { name: "王小明", phone: "", address: "浙江省 杭州市 西湖区 文三路100号" },
+    };
+    const keys = crossKeysOf(order);
+    const text = JSON.stringify(keys);
+    for (const part of ["王小明", "文三路", "羊毛大衣", "驼色"]) expect(text).not.toContain(part);
+    expect(keys.shipTo).toMatch(/^[0-9a-z]{1,11}$/);
+    expect(keys.items).toMatch(/^[0-9a-z]{1,11}$/);
+    // The same address written with other spaces and commas, the same props in another order: same keys.
+    const same = crossKeysOf({
+      ...order,
+      id: "2",
+      items: [{ title: "羊毛大衣", skuProps: { 尺码: "M", 颜色: "驼色" }, price: 279, quantity: 1 }],
+      receiver: { name: "王小明", phone: "", address: "浙江省杭州市，西湖区 文三路100号" },
+    });
+    expect([same.shipTo, same.items]).toEqual([keys.shipTo, keys.items]);
+    const other = crossKeysOf({
+      ...order,
+      id: "3",
+      items: [{ title: "羊毛大衣", skuProps: { 颜色: "驼色", 尺码: "L" }, price: 279, quantity: 1 }],
+      receiver: { name: "王小明", phone: "", address: "浙江省 杭州市 西湖区 文三路101号" },
+    });
+    expect(other.shipTo).not.toBe(keys.shipTo);
+    expect(other.items).not.toBe(keys.items);
+  });
 });

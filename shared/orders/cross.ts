@@ -4,6 +4,8 @@
  * everything else (creation time, item signature) is derived lazily, only for buyers with more
  * than one order. Re-checking one changed row looks the index up instead of rescanning every order.
  */
+
+import { digest53 } from "../hash.ts";
 import type { Order, OrderStatus } from "../model.ts";
 import type { CheckContext } from "./context.ts";
 import { buildMemo } from "./memo.ts";
@@ -18,11 +20,15 @@ export interface CrossKeys {
   id: string;
   buyer: string;
   status: OrderStatus;
-  /** Receiver name and address with spaces and commas removed; "" when the address has no letters (never matches). */
+  /**
+   * Digest of the receiver name and address with spaces and commas removed; "" when the address has no letters
+   * (never matches). Digests, not the text: the rules only compare these for equality, and the page keeps the keys
+   * of every order on it (the text made the background's answers for a 500-order page ~1.5× larger).
+   */
   shipTo: string;
   /** createdAt in epoch ms; null when unknown. */
   created: number | null;
-  /** The items as an order-independent string. */
+  /** Digest of the items as an order-independent string ("" for no items). */
   items: string;
 }
 
@@ -95,7 +101,7 @@ function sameShipToOrders(a: Order, b: Order): boolean {
   }
 }
 
-/** The same comparison as one string per order: equal keys (not "") ⇔ sameShipToOrders. */
+/** The same comparison as one digest per order: equal keys (not "") ⇔ sameShipToOrders (up to 53-bit collisions). */
 function shipToKey(order: Order): string {
   const address = order.receiver?.address ?? "";
   let compact = "";
@@ -105,7 +111,7 @@ function shipToKey(order: Order): string {
   if (compact === "") return "";
   const name = (order.receiver?.name ?? "").trim();
   // Length-prefixed: no name/address split can make two different pairs look alike.
-  return `${name.length}:${name}${compact}`;
+  return digest53(`${name.length}:${name}${compact}`);
 }
 
 function shipToOf(e: IndexedOrder): string {
@@ -133,7 +139,7 @@ function itemsKey(order: Order): string {
       .join(";");
     return `${item.itemId || item.title}|${props}|${item.quantity}`;
   });
-  return parts.sort().join("\u0001");
+  return digest53(parts.sort().join("\u0001"));
 }
 
 function itemsKeyOf(e: IndexedOrder): string {

@@ -8,6 +8,7 @@
  *   buildReview(raw, profile.platform); // raw strings read with the profile's DomFields
  */
 import * as v from "valibot";
+import { fnv1a } from "../hash.ts";
 import type { Platform, Review } from "../model.ts";
 import { firstProfileForUrl } from "./match.ts";
 // Type only: schema.ts builds its valibot schemas at module load, which would put valibot into the content script.
@@ -259,15 +260,8 @@ export function cleanReviewText(raw: string | undefined): string {
   return EMPTY_TEXT.has(text) ? "" : text;
 }
 
-/** FNV-1a, for a stable id when the page shows none. */
-function hash(text: string): string {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 0x01000193);
-  }
-  return (value >>> 0).toString(36);
-}
+/** A stable id when the page shows none. */
+const hash = (text: string): string => fnv1a(text).toString(36);
 
 /** Longest review text kept: far above any platform's limit, small enough for a message to the background. */
 const MAX_TEXT = 5000;

@@ -1,3 +1,4 @@
+import { fnv1a } from "../hash.ts";
 import type { Review, Sentiment } from "../model.ts";
 import { analyzeReview, type ReviewAnalysis, type ReviewLike, type TopicFinding } from "./analyze.ts";
 import { DEFAULT_REVIEW_TEMPLATES, type ReviewTemplates, type SentimentTemplates } from "./templates.ts";
@@ -28,19 +29,10 @@ type Variables = Partial<Record<string, string>>;
 
 const TOPICS_WITHOUT_PHOTOS: ReadonlySet<TopicId> = new Set<TopicId>(["shipping", "service", "price"]);
 
-/** FNV-1a: a stable, fast string hash so the same review always gets the same wording. */
-function hash(text: string): number {
-  let value = 0x811c9dc5;
-  for (let index = 0; index < text.length; index++) {
-    value ^= text.charCodeAt(index);
-    value = Math.imul(value, 0x01000193);
-  }
-  return value >>> 0;
-}
-
+/** The same review always gets the same wording (a stable hash of the seed picks the variant). */
 function pick(variants: readonly string[], seed: string): string | undefined {
   if (variants.length === 0) return undefined;
-  return variants[hash(seed) % variants.length];
+  return variants[fnv1a(seed) % variants.length];
 }
 
 /** A value for a placeholder: one line of plain text, trimmed to a readable length; empty means unknown. */

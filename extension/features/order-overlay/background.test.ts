@@ -4,6 +4,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
+import { digest53 } from "../../../shared/hash.ts";
 import type { Order } from "../../../shared/model.ts";
 import { emptyLibrary } from "../../../shared/phrases/merge.ts";
 import { defaultTeamSettings, type Phrase } from "../../../shared/phrases/schema.ts";
@@ -162,14 +163,15 @@ describe("order overlay background handlers", () => {
       platform: "taobao",
       nowMs,
     });
-    // The answer carries the cross keys (not the order); the order itself is what buildRows makes of the row.
+    // The answer carries the cross keys (not the order; receiver and items only as digests of their comparison
+    // keys); the order itself is what buildRows makes of the row.
     expect(keys[0]).toEqual({
       id: "4012873365518293742",
       buyer: "tb_<script>alert(1)</script>",
       status: "paid",
-      shipTo: "2:周明北京市北京市海淀区中关村大街27号",
+      shipTo: digest53("2:周明北京市北京市海淀区中关村大街27号"),
       created: Date.parse("2026-11-23T03:55:00.000Z"),
-      items: "卫衣|尺码=XXL;颜色分类=藏青|1",
+      items: digest53("卫衣|尺码=XXL;颜色分类=藏青|1"),
     });
     const orders = buildRows(rows, rowNormalizers(profile), "taobao", nowMs);
     expect(orders[0]).toMatchObject({

@@ -6,6 +6,7 @@
  * changed, and an edit rewrites only the bucket holding the phrase (plus the pointer).
  * Readers put bucket bytes into the answer without decoding or parsing them.
  */
+import { fnv1a } from "../../../shared/hash.ts";
 
 /** Target phrases per bucket: ~1,000 × ≤ 15 KB stays far below KV's 25 MiB value cap. */
 export const CHUNK_SIZE = 1000;
@@ -30,14 +31,9 @@ export interface SnapshotSource {
   rows: SnapshotRow[];
 }
 
-/** FNV-1a: a stable, cheap bucket assignment for ids. */
+/** A stable, cheap bucket assignment for ids. */
 function bucketOf(id: string, buckets: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % buckets;
+  return fnv1a(id) % buckets;
 }
 
 /** Splits rows into buckets; each bucket's key names its highest row revision, so changed buckets get new keys. */
