@@ -8,6 +8,7 @@
  *   buildReview(raw, profile.platform); // raw strings read with the profile's DomFields
  */
 import * as v from "valibot";
+import { isRecord } from "../guards.ts";
 import { fnv1a } from "../hash.ts";
 import type { Platform, Review } from "../model.ts";
 import { firstProfileForUrl } from "./match.ts";
@@ -182,8 +183,6 @@ export interface ResolvedReviewProfiles {
   /** One readable line per rejected team profile. */
   problems: string[];
 }
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
 /**
  * The review profiles in force: built-ins overridden per id by `siteProfiles.reviewPages` of the team settings,

@@ -3,6 +3,7 @@
  * selector once in the team settings (section `siteProfiles`) and every agent gets the fix with the next sync.
  */
 import * as v from "valibot";
+import { isRecord } from "../guards.ts";
 import { NORMALIZER_NAMES } from "./normalize.ts";
 import { regexSourceSchema, selectorSchema } from "./schema-parts.ts";
 
@@ -118,13 +119,7 @@ export interface SiteProfile {
 /** The `siteProfiles` section of the team settings: profiles by id, overriding the built-in ones. */
 export const SiteProfilesSectionSchema = v.object({
   profiles: v.optional(
-    v.pipe(
-      v.custom<Record<string, unknown>>(
-        (x) => typeof x === "object" && x !== null && !Array.isArray(x),
-        "应为对象 object",
-      ),
-      v.record(v.string(), v.unknown()),
-    ),
+    v.pipe(v.custom<Record<string, unknown>>(isRecord, "应为对象 object"), v.record(v.string(), v.unknown())),
     {},
   ),
   /** Built-in profiles the team switched off. */

@@ -4,6 +4,7 @@
  */
 
 import { browser } from "wxt/browser";
+import { isRecord } from "../../../shared/guards.ts";
 import type { Order, Platform } from "../../../shared/model.ts";
 import type { CrossKeys } from "../../../shared/orders/cross.ts";
 import {
@@ -130,9 +131,6 @@ function checkSingle(orders: Order[], nowMs: number, orderRules: OrderRuleSettin
     }
   });
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Raw rows → orders with the page profile's normalisers; a row that is not an order (or is malformed) → null. */
 export function buildRows(

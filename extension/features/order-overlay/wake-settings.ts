@@ -2,11 +2,11 @@
  * The team's settings as the wake script (public/wake.js) asked for them at document_start. That script shares this
  * content script's isolated world, so its `kefuWake` global is visible here and to nothing on the page.
  */
+
+import { isRecord } from "../../../shared/guards.ts";
 import { askBackground, type Reply, type ResponseOf } from "../../messaging/protocol.ts";
 
 export type TeamSettingsAnswer = ResponseOf<"getTeamSettings">;
-
-const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
 
 function answerOf(reply: unknown): TeamSettingsAnswer | undefined {
   if (!isRecord(reply) || reply.ok !== true || !isRecord(reply.value)) return undefined;
