@@ -23,7 +23,7 @@ export interface CrossKeys {
   /**
    * Digest of the receiver name and address with spaces and commas removed; "" when the address has no letters
    * (never matches). Digests, not the text: the rules only compare these for equality, and the page keeps the keys
-   * of every order on it (the text made the background's answers for a 500-order page ~1.5× larger).
+   * of every order on it (the text made the background's answers for a 500-order page a fifth larger).
    */
   shipTo: string;
   /** createdAt in epoch ms; null when unknown. */
