@@ -125,15 +125,23 @@ export function readView(): Promise<LibraryView> {
   return readViewWithStamp().then(({ view }) => view);
 }
 
+/** What changes whenever the library view would (the picker's cache key; `library.stamp` answers it). */
+export interface LibraryStamp {
+  rev: number;
+  outboxSeq: number;
+  conflicts: number;
+}
+
+function stampOf(library: LocalLibrary, outbox: Outbox, conflicts: readonly unknown[]): LibraryStamp {
+  return { rev: library.rev, outboxSeq: outbox.seq, conflicts: conflicts.length };
+}
+
 /**
  * The view together with the stamp of the very storage it was built from: whoever caches something derived from
  * the view (the picker's search index) labels it with this stamp. A stamp read separately, before or after, can
  * belong to another write (a sync landing in between) and label old data as new.
  */
-export function readViewWithStamp(): Promise<{
-  view: LibraryView;
-  stamp: { rev: number; outboxSeq: number; conflicts: number };
-}> {
+export function readViewWithStamp(): Promise<{ view: LibraryView; stamp: LibraryStamp }> {
   return exclusive(async () => {
     const [library, outbox, conflicts, connection] = await Promise.all([
       libraryItem.getValue(),
@@ -143,19 +151,19 @@ export function readViewWithStamp(): Promise<{
     ]);
     return {
       view: buildView(library, outbox, conflicts, connection?.me),
-      stamp: { rev: library.rev, outboxSeq: outbox.seq, conflicts: conflicts.length },
+      stamp: stampOf(library, outbox, conflicts),
     };
   });
 }
 
-export function readStamp(): Promise<{ rev: number; outboxSeq: number; conflicts: number }> {
+export function readStamp(): Promise<LibraryStamp> {
   return exclusive(async () => {
     const [library, outbox, conflicts] = await Promise.all([
       libraryItem.getValue(),
       outboxItem.getValue(),
       conflictsItem.getValue(),
     ]);
-    return { rev: library.rev, outboxSeq: outbox.seq, conflicts: conflicts.length };
+    return stampOf(library, outbox, conflicts);
   });
 }
 

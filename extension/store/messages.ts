@@ -6,7 +6,7 @@ import type { TokenInfo } from "../../shared/api.ts";
 import type { ImportPreview } from "../../shared/phrases/io/index.ts";
 import type { PhraseScope, TeamSettings } from "../../shared/phrases/schema.ts";
 import type { ConnectionInfo } from "../sync/connection.ts";
-import type { GroupDraft, ImportOutcome, PhraseDraft } from "./edits.ts";
+import type { GroupDraft, ImportOutcome, LibraryStamp, PhraseDraft } from "./edits.ts";
 import type { SyncOverview } from "./overview.ts";
 import type { Conflict } from "./state.ts";
 import type { MintedToken, TeamTokensList } from "./team-tokens.ts";
@@ -27,7 +27,7 @@ export interface StoreRequests {
    * Cheap change marker: { rev, outboxSeq } changes whenever library.get would answer differently (except
    * conflicts), so a content script can cache library.get (≈0.5 s at 10,000 phrases) and re-ask only on change.
    */
-  "library.stamp": { request: Empty; response: { rev: number; outboxSeq: number; conflicts: number } };
+  "library.stamp": { request: Empty; response: LibraryStamp };
   "phrase.save": { request: { phrase: PhraseDraft }; response: { id: string } };
   "phrases.delete": { request: { ids: string[] }; response: { deleted: number } };
   "phrases.move": { request: { ids: string[]; groupId: string }; response: { moved: number } };
