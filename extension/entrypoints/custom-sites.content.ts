@@ -16,6 +16,8 @@ export default defineContentScript({
   // non-web-accessible content-scripts/*.css on each mount (a failed chrome-extension://invalid/ load in the
   // seller page's console).
   cssInjectionMode: "manual",
+  // No window.postMessage into the page when the script starts (see content/index.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     return startFeatures(ctx, { everyFrame: [phrasePicker], topFrame: [statusChip] });
   },

@@ -12,6 +12,8 @@ export default defineContentScript({
   matches: [],
   // Every UI styles itself inside its shadow root and no content CSS is built (see content/index.ts).
   cssInjectionMode: "manual",
+  // No window.postMessage into the page when the script starts (see content/index.ts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     return startFeatures(ctx, { everyFrame: [], topFrame: [reviewDrafts] });
   },

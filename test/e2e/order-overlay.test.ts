@@ -348,6 +348,20 @@ describe("order overlay on the demo back office", () => {
     await page.close();
   });
 
+  it("posts nothing into the seller page (WXT's start message would hand page scripts the extension's id)", async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const posted: unknown[] = [];
+      Object.defineProperty(window, "__posted", { value: posted });
+      window.addEventListener("message", (event) => posted.push(event.data));
+    });
+    await page.goto(new URL(`/taobao/trade-platform/tp/sold/?now=${encodeURIComponent(NOW)}`, demo.url).href);
+    await settled(page, 15);
+    expect(await page.locator("[data-kefu-badge]").count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __posted: unknown[] }).__posted)).toEqual([]);
+    await page.close();
+  });
+
   it("shows hostile order text literally and runs none of it", async () => {
     const page = await open("/douyin/ffa/morder/order/list/", "");
     await settled(page, 5);

@@ -28,6 +28,14 @@ let page: Page;
 const dialogs: string[] = [];
 const pageErrors: string[] = [];
 
+/** The part of the service worker's `chrome` the hand-over test uses. */
+interface WorkerChrome {
+  chrome: {
+    tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+    scripting: { executeScript(injection: { target: { tabId: number }; files: string[] }): Promise<unknown> };
+  };
+}
+
 const panel = (id: string): Locator => page.locator(`[data-kefu="review-panel"][data-review-id="${id}"]`);
 const replyBox = (id: string): Locator => page.locator(`.rate-item[data-rate-id="${id}"] textarea.rate-reply-input`);
 
@@ -192,6 +200,35 @@ describe("review drafts on the demo 评价管理 page", () => {
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.split("\n")[0]).toContain(`共 ${REVIEW_COUNT + 1} 条`);
     expect(copied).toContain(`物流：负面 ${negativeShipping}`);
+  });
+
+  it("hands over to a second copy of its script injected into the page, and posts nothing to the page", async () => {
+    const reviews = await page.locator(".rate-item[data-rate-id]").count();
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll("kefu-review-panel, kefu-review-bar"))
+        host.setAttribute("data-old", "");
+      const posted: unknown[] = [];
+      (window as unknown as { posted: unknown[] }).posted = posted;
+      window.addEventListener("message", (event) => posted.push(event.data));
+    });
+    // What background.ts does when a review page asks twice (two quick navigations): the file again, same frame.
+    await browser.background.evaluate(async (pageUrl) => {
+      const { chrome } = globalThis as unknown as WorkerChrome;
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === pageUrl);
+      if (tab?.id === undefined) throw new Error("review tab not found");
+      await chrome.scripting.executeScript({ target: { tabId: tab.id }, files: ["content-scripts/review-drafts.js"] });
+    }, page.url());
+    // The older copy removed its UI when the newer one started; the newer one drew its own, once.
+    await expect.poll(() => page.locator("[data-old]").count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => page.locator('[data-kefu="review-panel"]').count(), { timeout: 10_000 }).toBe(reviews);
+    const perReview = await page.$$eval(".rate-item[data-rate-id]", (items) =>
+      items.map((item) => item.querySelectorAll(".rate-reply kefu-review-panel").length),
+    );
+    expect(perReview).toEqual(Array(reviews).fill(1));
+    expect(await page.locator("kefu-review-bar").count()).toBe(1);
+    // WXT's hand-over is a DOM event; its window.postMessage fallback is off, so the page's listeners saw nothing.
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { posted: unknown[] }).posted)).toEqual([]);
   });
 
   it("loads in a single-page app that moves from the order list to the review list without a page load", async () => {

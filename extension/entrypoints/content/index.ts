@@ -14,6 +14,10 @@ export default defineContentScript({
   // non-web-accessible content-scripts/*.css on each mount (a failed chrome-extension://invalid/ load in the
   // seller page's console).
   cssInjectionMode: "manual",
+  // WXT tells an older copy of this script to stop with a DOM event. Its extra window.postMessage, kept for WXT
+  // before 0.20, handed every seller page's message listeners the extension's id on each load (our page-json hook
+  // took it too, during the overlay's first scan). No copy of ours needs it (test/e2e: order-overlay, review-drafts).
+  noScriptStartedPostMessage: true,
   main(ctx) {
     // "Content script start" for the overlay benchmark (issue 5: content script start → all badges).
     performance.mark("kefu:content:start");
