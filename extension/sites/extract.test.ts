@@ -10,7 +10,7 @@ import { BUILTIN_PROFILES } from "../../shared/profiles/builtin.ts";
 import { ordersFromJson } from "../../shared/profiles/order.ts";
 import { pageClock, profileForUrl } from "../../shared/profiles/resolve.ts";
 import type { SiteProfile } from "../../shared/profiles/schema.ts";
-import { extractOrders, findRows, readDomField, rowId } from "./extract.ts";
+import { extractOrders, findRows, profileForChecks, readDomField, rowId } from "./extract.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 const SNAPSHOT_NOW = Date.parse("2026-11-23T08:00:00.000Z");
@@ -207,5 +207,29 @@ describe("readDomField", () => {
   it("keeps hostile text as text and creates no elements", () => {
     expect(readDomField(row, { selector: ".msg" })).toBe("<img src=x onerror=alert(1)>");
     expect(row.querySelector("img")).toBeNull();
+  });
+});
+
+describe("profileForChecks", () => {
+  it("drops the fields no rule reads and keeps the rest, without touching the profile", () => {
+    const sold = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as SiteProfile;
+    const before = JSON.stringify(sold);
+    const reading = profileForChecks(sold);
+    expect(Object.keys(sold.fields)).toEqual(expect.arrayContaining(["flag", "shippingFee"]));
+    expect(Object.keys(reading.fields).sort()).toEqual(
+      Object.keys(sold.fields)
+        .filter((f) => f !== "flag" && f !== "shippingFee")
+        .sort(),
+    );
+    expect(reading.items?.fields).toEqual(sold.items?.fields); // the demo list reads no skuId
+    expect(reading.rows).toBe(sold.rows);
+    expect(JSON.stringify(sold)).toBe(before);
+    const withSku = {
+      ...sold,
+      items: { selector: "tr", fields: { title: { selector: ".t" }, skuId: { selector: ".s" } } },
+    };
+    expect(profileForChecks(withSku).items?.fields).toEqual({ title: { selector: ".t" } });
+    const noItems = { ...sold, items: undefined };
+    expect(profileForChecks(noItems).items).toBeUndefined();
   });
 });

@@ -4,6 +4,7 @@
  * parsed as HTML.
  */
 import type { Order } from "../../shared/model.ts";
+import { ITEM_FIELDS_NO_RULE_READS, ORDER_FIELDS_NO_RULE_READS } from "../../shared/orders/fields.ts";
 import type { NormalizeEnv, NormalizerName, RawValue } from "../../shared/profiles/normalize.ts";
 import { buildOrder, type RawOrder } from "../../shared/profiles/order.ts";
 import type { DomField, ItemField, OrderField, SiteProfile } from "../../shared/profiles/schema.ts";
@@ -107,6 +108,19 @@ export function rowNormalizers(profile: SiteProfile): RowNormalizers {
     return out;
   };
   return { fields: pick(profile.fields), ...(profile.items ? { items: pick(profile.items.fields) } : {}) };
+}
+
+/**
+ * The profile without the fields no order rule reads (shared/orders/fields.ts): what the overlay reads off each row.
+ * The phrase picker's order in view still reads them all.
+ */
+export function profileForChecks(profile: SiteProfile): SiteProfile {
+  const fields = { ...profile.fields };
+  for (const field of ORDER_FIELDS_NO_RULE_READS) delete fields[field];
+  if (!profile.items) return { ...profile, fields };
+  const itemFields = { ...profile.items.fields };
+  for (const field of ITEM_FIELDS_NO_RULE_READS) delete itemFields[field];
+  return { ...profile, fields, items: { ...profile.items, fields: itemFields } };
 }
 
 /** The order rows currently in `root`. */

@@ -12,7 +12,7 @@ import type { OrderWarning } from "../../../shared/orders/types.ts";
 import { BUILTIN_PROFILES } from "../../../shared/profiles/builtin.ts";
 import type { RawOrder } from "../../../shared/profiles/order.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
-import { rowNormalizers } from "../../sites/extract.ts";
+import { extractRawRow, rowNormalizers } from "../../sites/extract.ts";
 import { buildRows } from "./background.ts";
 import { BADGE_ATTR } from "./badges.ts";
 import { createTracker, type Tracker } from "./tracker.ts";
@@ -23,6 +23,7 @@ const profile = BUILTIN_PROFILES.find((p) => p.id === "taobao-sold") as SiteProf
 const html = readFileSync(join(ROOT, "test/fixtures/demo-taobao-sold.html"), "utf8").replace(/<link\b[^>]*>/g, "");
 
 let checked: string[][];
+let sentRows: RawOrder[];
 let opened: string[];
 let tracker: Tracker;
 
@@ -38,6 +39,7 @@ async function checkSingle(orders: Order[], nowMs: number) {
 
 /** Stands in for the background's raw-row path: the real normalisers, then the same checks. */
 async function checkRows(rows: RawOrder[], nowMs: number) {
+  sentRows.push(...rows);
   const orders = buildRows(rows, rowNormalizers(profile), profile.platform, nowMs);
   const valid = orders.filter((o) => o !== null);
   const warnings = checkedOrders(valid, nowMs);
@@ -63,6 +65,7 @@ beforeEach(() => {
   document.write(html);
   document.close();
   checked = [];
+  sentRows = [];
   opened = [];
   tracker = createTracker({
     profile,
@@ -75,6 +78,20 @@ beforeEach(() => {
 });
 
 describe("order row tracker", () => {
+  it("reads only what the rules read: not the memo flag or the shipping fee", async () => {
+    await tracker.scan();
+    expect(sentRows).toHaveLength(15);
+    // The page has both (the phrase picker's full read finds them), the tracker leaves them.
+    const full = [...document.querySelectorAll("tbody.next-table-body")].map((row) => extractRawRow(row, profile));
+    expect(full.filter((raw) => raw.fields.flag !== undefined).length).toBeGreaterThan(0);
+    expect(full.filter((raw) => raw.fields.shippingFee !== undefined).length).toBeGreaterThan(0);
+    for (const raw of sentRows) {
+      expect(raw.fields).not.toHaveProperty("flag");
+      expect(raw.fields).not.toHaveProperty("shippingFee");
+    }
+    expect(sentRows.filter((raw) => raw.fields.buyerMessage !== undefined).length).toBeGreaterThan(0);
+  });
+
   it("badges every flagged row once, next to its order id, with the rule ids", async () => {
     const stats = await tracker.scan();
     expect(stats).toMatchObject({ rows: 15, changed: 15, removed: 0 });

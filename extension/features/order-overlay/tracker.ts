@@ -14,7 +14,7 @@ import type { OrderRuleSettings, RuleId } from "../../../shared/orders/settings.
 import type { OrderWarning } from "../../../shared/orders/types.ts";
 import type { RawOrder } from "../../../shared/profiles/order.ts";
 import type { SiteProfile } from "../../../shared/profiles/schema.ts";
-import { extractRawRow, findRows, rowId } from "../../sites/extract.ts";
+import { extractRawRow, findRows, profileForChecks, rowId } from "../../sites/extract.ts";
 import { anyBadgeMade, BADGE_ATTR, type Badge, createBadge, listenForBadgeClicks, updateBadge } from "./badges.ts";
 
 /**
@@ -141,6 +141,8 @@ function crossContext(settings: OrderRuleSettings, nowMs: number): CheckContext 
 
 export function createTracker(deps: TrackerDeps): Tracker {
   const { profile } = deps;
+  /** Rows are read for the rules only: fields no rule reads (the memo flag, the shipping fee) stay on the page. */
+  const reading = profileForChecks(profile);
   const byRow = new Map<Element, TrackedOrder>();
   /** Last result per order id, so a row re-rendered with the same text is not re-read or re-checked. */
   const lastById = new Map<
@@ -253,7 +255,7 @@ export function createTracker(deps: TrackerDeps): Tracker {
     }
     const json = deps.jsonOrder?.(id);
     if (json) return { row, id, sig, entry: existing, source: { order: json.order } };
-    if (readsDom) return { row, id, sig, entry: existing, source: { raw: extractRawRow(row, profile, id) } };
+    if (readsDom) return { row, id, sig, entry: existing, source: { raw: extractRawRow(row, reading, id) } };
     // 京东/抖店 rows whose JSON has not arrived yet: no badge until it does.
     if (existing) removeBadge(existing);
     byRow.delete(row);
