@@ -56,10 +56,16 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the built extension. `userDataDir` may be reused to simulate a browser restart. */
-export async function launchExtension(options: { userDataDir?: string } = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, "manifest.json"))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first`);
+/**
+ * Launches Chromium with the built extension (or the build in `extensionDir`). `userDataDir` may be reused to simulate
+ * a browser restart.
+ */
+export async function launchExtension(
+  options: { userDataDir?: string; extensionDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, "manifest.json"))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), "kefu-profile-"));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -67,7 +73,7 @@ export async function launchExtension(options: { userDataDir?: string } = {}): P
     headless: false,
     viewport: { width: 1280, height: 800 },
     locale: "zh-CN",
-    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   const background = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
   const extensionId = new URL(background.url()).host;
