@@ -34,16 +34,23 @@ import { CHROMIUM, EXTENSION_DIR, launchExtension, ROOT } from "../e2e/harness.t
 
 const NOW = "2026-11-23T08:00:00.000Z";
 const LOADS_MS_500_ROWS = 11;
-const PATH = `/taobao/trade-platform/tp/sold/?count=500&now=${encodeURIComponent(NOW)}`;
+/** The 千牛 sold list with 500 orders (also used by test/perf/). */
+export const PATH = `/taobao/trade-platform/tp/sold/?count=500&now=${encodeURIComponent(NOW)}`;
 
-interface ScanRecord {
+/** The overlay's record of its last scan on <html> (ScanStats plus the badge count). */
+export interface ScanRecord {
   rows: number;
   changed: number;
   ms: number;
   badges: number;
+  readMs: number;
+  sendMs: number;
+  checkMs: number;
+  crossMs: number;
+  backgroundMs: number;
 }
 
-async function lastScan(page: Page): Promise<ScanRecord | undefined> {
+export async function lastScan(page: Page): Promise<ScanRecord | undefined> {
   const raw = await page.evaluate(() => document.documentElement.dataset.kefuOverlayLast);
   return raw ? (JSON.parse(raw) as ScanRecord) : undefined;
 }
@@ -76,7 +83,7 @@ async function heapKb(page: Page): Promise<number> {
  * End of the overlay's last scan, in ms, from the content script's start (the `kefu:content:start` mark) and from
  * navigation start (the page's time origin: what the agent waits).
  */
-function lastScanEnd(page: Page): Promise<{ fromStart: number; fromNavigation: number }> {
+export function lastScanEnd(page: Page): Promise<{ fromStart: number; fromNavigation: number }> {
   return page.evaluate(() => {
     const start = performance.getEntriesByName("kefu:content:start")[0]?.startTime;
     const measures = performance.getEntriesByType("measure").filter((m) => m.name.startsWith("kefu:overlay:scan"));
@@ -90,7 +97,7 @@ function lastScanEnd(page: Page): Promise<{ fromStart: number; fromNavigation: n
  * Waits inside the page for a scan that covered `rows` rows: one evaluate that resolves on the overlay's own record,
  * instead of polling, so the measured loads are not interrupted by the bench every 20 ms.
  */
-async function scannedRows(page: Page, rows: number): Promise<void> {
+export async function scannedRows(page: Page, rows: number): Promise<void> {
   await page.evaluate(
     (want) =>
       new Promise<void>((resolve, reject) => {

@@ -88,9 +88,10 @@ function report(events: TraceEvent[], load: number): void {
   for (const [name, us] of [...busy].sort((a, b) => b[1] - a[1]).slice(0, 8))
     console.log(`    ${ms(us).padStart(6)}  ${name}`);
 
-  const onMain = complete.filter((e) => e.pid === start.pid && e.tid === start.tid);
+  const onPageMain = (e: TraceEvent) => e.pid === start.pid && e.tid === start.tid;
+  const onMain = complete.filter(onPageMain);
   console.log("  page main thread, tasks ≥ 1 ms (start, length, where the time went):");
-  for (const task of tasks.filter((e) => e.pid === start.pid && e.tid === start.tid && e.dur >= 1000 && clip(e) > 0)) {
+  for (const task of tasks.filter((e) => onPageMain(e) && e.dur >= 1000 && clip(e) > 0)) {
     const spent = new Map<string, number>();
     for (const e of onMain) {
       if (e === task || e.cat?.includes("toplevel") || e.ts < task.ts || e.ts + e.dur > task.ts + task.dur) continue;
@@ -139,7 +140,7 @@ try {
     const cdp = await browser.context.newCDPSession(page);
     const events: TraceEvent[] = [];
     cdp.on("Tracing.dataCollected", ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-    const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+    const traceDone = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
     await cdp.send("Tracing.start", {
       traceConfig: { includedCategories: CATEGORIES, recordMode: "recordAsMuchAsPossible" },
       transferMode: "ReportEvents",
@@ -148,7 +149,7 @@ try {
     await lastScanOf(page, 500);
     await page.waitForTimeout(300); // the trace's buffers are flushed from every process
     await cdp.send("Tracing.end");
-    await complete;
+    await traceDone;
     if (saveDir) writeFileSync(join(saveDir, `overlay-${i}.json`), JSON.stringify({ traceEvents: events }));
     report(events, i);
     await page.close();
